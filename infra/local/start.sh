@@ -83,10 +83,11 @@ launch() {
         mkdir -p "$DYNAMODB_DB_PATH"
         storage=(-dbPath "$(cd "$DYNAMODB_DB_PATH" && pwd)")
       fi
+      # Run from STATE_DIR: DynamoDB Local writes dynamodb-local-metadata.json into its working directory.
       # shellcheck disable=SC2086 # DYNAMODB_JAVA_OPTS is a list of options
-      setsid java ${DYNAMODB_JAVA_OPTS:-} -Djava.library.path="$emulator/DynamoDBLocal_lib" \
+      (cd "$state_dir" && exec setsid java ${DYNAMODB_JAVA_OPTS:-} -Djava.library.path="$emulator/DynamoDBLocal_lib" \
         -jar "$emulator/DynamoDBLocal.jar" "${storage[@]}" -port "$port" -disableTelemetry \
-        </dev/null >"$log" 2>&1 &
+        </dev/null >"$log" 2>&1) &
       ;;
     fauxqs)
       (cd "$here" && FAUXQS_PORT="$port" FAUXQS_LOGGER="${FAUXQS_LOGGER:-false}" \
