@@ -1,0 +1,36 @@
+using ServerlessInApp.Core.Campaigns;
+using ServerlessInApp.Core.Endpoints;
+using ServerlessInApp.Core.Events;
+using ServerlessInApp.Core.Segments;
+using ServerlessInApp.Core.Validation;
+
+namespace ServerlessInApp.Core.Entitlements;
+
+/// <summary>
+/// Decides which campaigns an event entitles its endpoint to: the campaign is live (started, not ended, not paused,
+/// segment present), its EventFilter matches the event, and its segment admits the endpoint's stored profile.
+/// </summary>
+public static class TriggerEvaluator
+{
+    /// <summary>How long an entitlement lasts when its campaign has no end time.</summary>
+    public static readonly TimeSpan DefaultEntitlementWindow = TimeSpan.FromDays(30);
+
+    public static List<Entitlement> Evaluate(AppEvent e, Endpoint endpoint, CampaignCatalog catalog, DateTimeOffset now)
+    {
+        var granted = new List<Entitlement>();
+        if (e.Body.EventType is not { } eventType || !Check.TryParseInstant(e.Body.Timestamp ?? "", out var at)) return granted;
+        if (endpoint.OptOut == "ALL" || endpoint.EndpointStatus == "INACTIVE") return granted;
+
+        foreach (var campaign in catalog.CandidatesFor(eventType))
+        {
+            if (!campaign.IsDeliverable(now)) continue;
+            if (!TriggerMatcher.Matches(campaign.Campaign.Definition.Schedule?.EventFilter, e.Body)) continue;
+            if (!SegmentMatcher.Matches(campaign.Segment?.Definition.Dimensions, endpoint)) continue;
+
+            var expiresAt = campaign.End ?? at + DefaultEntitlementWindow;
+            if (expiresAt <= now) continue;
+            granted.Add(new Entitlement(e.ApplicationId, e.EndpointId, campaign.Id, campaign.Campaign.Version, e.EventId, at, expiresAt));
+        }
+        return granted;
+    }
+}

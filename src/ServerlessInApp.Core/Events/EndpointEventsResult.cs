@@ -1,0 +1,3 @@
+namespace ServerlessInApp.Core.Events;
+
+public sealed record EndpointEventsResult(ItemStatus Endpoint, IReadOnlyDictionary<string, ItemStatus> Events);

@@ -1,0 +1,85 @@
+using ServerlessInApp.Core.Validation;
+
+namespace ServerlessInApp.Core.Segments;
+
+/// <summary>
+/// Pinpoint's documented dimension semantics (not Amplify's device shortcuts): EXCLUSIVE excludes, a metric
+/// threshold of 0 is a real threshold, an absent attribute never satisfies INCLUSIVE and always satisfies EXCLUSIVE.
+/// </summary>
+public static class DimensionMatcher
+{
+    /// <summary>Matches an attribute that may hold several values (endpoint attributes); any value may satisfy it.</summary>
+    public static bool Matches(AttributeDimension dimension, IReadOnlyList<string>? values)
+    {
+        var wanted = dimension.Values ?? [];
+        var type = dimension.AttributeType ?? "INCLUSIVE";
+        if (type == "EXCLUSIVE")
+        {
+            return values is null || !values.Any(v => wanted.Contains(v, StringComparer.Ordinal));
+        }
+        if (values is null || values.Count == 0) return false;
+        foreach (var value in values)
+        {
+            if (Satisfies(type, wanted, value)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Matches an event attribute, which holds one value.</summary>
+    public static bool Matches(AttributeDimension dimension, string? value) =>
+        Matches(dimension, value is null ? null : [value]);
+
+    public static bool Matches(MetricDimension dimension, double? value)
+    {
+        if (value is not { } actual || dimension.Value is not { } threshold) return false;
+        return dimension.ComparisonOperator switch
+        {
+            "GREATER_THAN" => actual > threshold,
+            "LESS_THAN" => actual < threshold,
+            "GREATER_THAN_OR_EQUAL" => actual >= threshold,
+            "LESS_THAN_OR_EQUAL" => actual <= threshold,
+            "EQUAL" => actual == threshold,
+            _ => false,
+        };
+    }
+
+    /// <summary>A set dimension on one value, compared case-insensitively (demographics, channel).</summary>
+    public static bool Matches(SetDimension dimension, string? value)
+    {
+        var contains = value is not null && (dimension.Values ?? []).Contains(value, StringComparer.OrdinalIgnoreCase);
+        return dimension.DimensionType == "EXCLUSIVE" ? !contains : contains;
+    }
+
+    /// <summary>The event type dimension: exact, case-sensitive, as event names are.</summary>
+    public static bool MatchesExactly(SetDimension dimension, string value)
+    {
+        var contains = (dimension.Values ?? []).Contains(value, StringComparer.Ordinal);
+        return dimension.DimensionType == "EXCLUSIVE" ? !contains : contains;
+    }
+
+    private static bool Satisfies(string type, IReadOnlyList<string> wanted, string value)
+    {
+        switch (type)
+        {
+            case "INCLUSIVE":
+                return wanted.Contains(value, StringComparer.Ordinal);
+            case "CONTAINS":
+                return wanted.Any(w => value.Contains(w, StringComparison.Ordinal));
+        }
+        if (!Check.TryParseInstant(value, out var instant)) return false;
+        var bounds = new List<DateTimeOffset>(wanted.Count);
+        foreach (var w in wanted)
+        {
+            if (!Check.TryParseInstant(w, out var b)) return false;
+            bounds.Add(b);
+        }
+        return type switch
+        {
+            "BEFORE" => instant < bounds[0],
+            "AFTER" => instant > bounds[0],
+            "ON" => instant.UtcDateTime.Date == bounds[0].UtcDateTime.Date,
+            "BETWEEN" => bounds.Count == 2 && instant >= bounds[0] && instant <= bounds[1],
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using ServerlessInApp.Core.Segments;
+
+namespace ServerlessInApp.Core.Validation;
+
+/// <summary>Rules for the dimensions shared by segments and event filters.</summary>
+public static class DimensionRules
+{
+    public const int MaxNameLength = 50;
+
+    public static string? Set(string field, SetDimension? dimension, bool required = false)
+    {
+        if (dimension is null) return required ? $"{field} is required." : null;
+        return Check.First(
+            Check.OneOf($"{field}.DimensionType", dimension.DimensionType, WireValues.DimensionTypes),
+            dimension.Values is null || dimension.Values.Count == 0 ? $"{field}.Values must have at least one value." : null,
+            dimension.Values?.Any(v => v is null) == true ? $"{field}.Values must be strings." : null);
+    }
+
+    public static string? Attributes(string field, IReadOnlyDictionary<string, AttributeDimension>? attributes)
+    {
+        if (attributes is null) return null;
+        foreach (var (name, dimension) in attributes)
+        {
+            var error = Check.First(Name(field, name), Attribute($"{field}.{name}", dimension));
+            if (error is not null) return error;
+        }
+        return null;
+    }
+
+    public static string? Metrics(string field, IReadOnlyDictionary<string, MetricDimension>? metrics)
+    {
+        if (metrics is null) return null;
+        foreach (var (name, dimension) in metrics)
+        {
+            var error = Check.First(
+                Name(field, name),
+                dimension is null ? $"{field}.{name} must be an object." : null,
+                Check.Required($"{field}.{name}.ComparisonOperator", dimension?.ComparisonOperator),
+                Check.OneOf($"{field}.{name}.ComparisonOperator", dimension?.ComparisonOperator, WireValues.ComparisonOperators),
+                dimension?.Value is null ? $"{field}.{name}.Value is required." : null,
+                dimension?.Value is { } v && (double.IsNaN(v) || double.IsInfinity(v)) ? $"{field}.{name}.Value must be a finite number." : null);
+            if (error is not null) return error;
+        }
+        return null;
+    }
+
+    private static string? Name(string field, string name) =>
+        string.IsNullOrEmpty(name) ? $"{field} names must not be empty."
+        : name.Length > MaxNameLength ? $"{field} name '{name[..20]}…' is longer than {MaxNameLength} characters."
+        : null;
+
+    private static string? Attribute(string field, AttributeDimension? dimension)
+    {
+        if (dimension is null) return $"{field} must be an object.";
+        var error = Check.First(
+            Check.OneOf($"{field}.AttributeType", dimension.AttributeType, WireValues.AttributeTypes),
+            dimension.Values is null || dimension.Values.Count == 0 ? $"{field}.Values must have at least one value." : null,
+            dimension.Values?.Any(v => v is null) == true ? $"{field}.Values must be strings." : null);
+        if (error is not null) return error;
+
+        switch (dimension.AttributeType)
+        {
+            case "BETWEEN" when dimension.Values!.Count != 2:
+                return $"{field}.Values must have exactly two dates (start, end) for BETWEEN.";
+            case "BEFORE" or "AFTER" or "ON" when dimension.Values!.Count != 1:
+                return $"{field}.Values must have exactly one date for {dimension.AttributeType}.";
+            case "BEFORE" or "AFTER" or "ON" or "BETWEEN":
+                foreach (var value in dimension.Values!)
+                {
+                    error = Check.IsoInstant($"{field}.Values", value);
+                    if (error is not null) return error;
+                }
+                break;
+        }
+        return null;
+    }
+}
