@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using ServerlessInApp.Core.Endpoints;
+using ServerlessInApp.Core.Entitlements;
+using ServerlessInApp.Core.Stores;
+using Endpoint = ServerlessInApp.Core.Endpoints.Endpoint;
+
+namespace ServerlessInApp.Storage;
+
+/// <summary>
+/// An endpoint's partition (ENDPOINT#{appId}#{endpointId}): the profile (#PROFILE) and one item per entitled campaign
+/// (ENTITLEMENT#{campaignId}), so GetInAppMessages is one Query.
+/// </summary>
+public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IEndpointStore
+{
+    private const string Revision = "Revision";
+    private const string GrantedAtMs = "GrantedAtMs";
+    private const int MaxUpsertAttempts = 5;
+
+    public async Task<Endpoint?> GetAsync(string appId, string endpointId, CancellationToken ct)
+    {
+        var response = await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Items.Key(Keys.Endpoint(appId, endpointId), Keys.ProfileItem),
+            ConsistentRead = true,
+        }, ct);
+        return response.Item is { Count: > 0 } item ? ProfileFrom(item) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, Endpoint>> GetManyAsync(string appId, IReadOnlyCollection<string> endpointIds, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Endpoint>(StringComparer.Ordinal);
+        foreach (var chunk in endpointIds.Chunk(100))
+        {
+            var pending = new Dictionary<string, KeysAndAttributes>
+            {
+                [tableName] = new() { Keys = chunk.Select(id => Items.Key(Keys.Endpoint(appId, id), Keys.ProfileItem)).ToList(), ConsistentRead = true },
+            };
+            for (var attempt = 0; pending.Count > 0; attempt++)
+            {
+                if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 25 << Math.Min(attempt, 6))), ct);
+                var response = await dynamo.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, ct);
+                foreach (var item in response.Responses?.GetValueOrDefault(tableName) ?? [])
+                {
+                    var endpoint = ProfileFrom(item);
+                    found[endpoint.Id] = endpoint;
+                }
+                pending = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
+            }
+        }
+        return found;
+    }
+
+    public async Task<Endpoint> UpsertAsync(string appId, string endpointId, Func<Endpoint?, Endpoint> merge, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await dynamo.GetItemAsync(new GetItemRequest
+            {
+                TableName = tableName,
+                Key = Items.Key(Keys.Endpoint(appId, endpointId), Keys.ProfileItem),
+                ConsistentRead = true,
+            }, ct);
+            var current = response.Item is { Count: > 0 } item ? item : null;
+            var merged = merge(current is null ? null : ProfileFrom(current));
+            var revision = current is null ? 0 : current.GetN(Revision);
+
+            var put = new PutItemRequest
+            {
+                TableName = tableName,
+                Item = ProfileItem(merged, revision + 1),
+                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
+            };
+            if (current is null)
+            {
+                put.ConditionExpression = "attribute_not_exists(#pk)";
+            }
+            else
+            {
+                put.ConditionExpression = "#revision = :revision";
+                put.ExpressionAttributeNames["#revision"] = Revision;
+                put.ExpressionAttributeValues = new() { [":revision"] = Items.N(revision) };
+                put.ExpressionAttributeNames.Remove("#pk");
+            }
+            try
+            {
+                await dynamo.PutItemAsync(put, ct);
+                return merged;
+            }
+            catch (ConditionalCheckFailedException) when (attempt < MaxUpsertAttempts)
+            {
+                // Another writer changed the profile between our read and write: merge again onto what it wrote.
+            }
+        }
+    }
+
+    public async Task<Endpoint?> DeleteAsync(string appId, string endpointId, CancellationToken ct)
+    {
+        var existing = await GetAsync(appId, endpointId, ct);
+        if (existing is null) return null;
+        await PartitionCleanup.DeleteAllAsync(dynamo, tableName, Keys.Endpoint(appId, endpointId), ct);
+        return existing;
+    }
+
+    public async Task<(Endpoint? Endpoint, IReadOnlyList<Entitlement> Entitlements)> GetWithEntitlementsAsync(
+        string appId, string endpointId, DateTimeOffset now, CancellationToken ct)
+    {
+        Endpoint? endpoint = null;
+        var entitlements = new List<Entitlement>();
+        var nowSeconds = now.ToUnixTimeSeconds();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamo.QueryAsync(new QueryRequest
+            {
+                TableName = tableName,
+                KeyConditionExpression = "#pk = :pk",
+                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
+                ExpressionAttributeValues = new() { [":pk"] = Items.S(Keys.Endpoint(appId, endpointId)) },
+                ExclusiveStartKey = start,
+            }, ct);
+            foreach (var item in page.Items ?? [])
+            {
+                var sk = item.GetS(TableDefinition.SortKey);
+                if (sk == Keys.ProfileItem) endpoint = ProfileFrom(item);
+                // TTL deletes expired items only eventually (minutes to days): an expired entitlement is skipped here.
+                else if (sk.StartsWith(Keys.EntitlementPrefix, StringComparison.Ordinal) && item.GetN(TableDefinition.TimeToLiveAttribute) > nowSeconds)
+                    entitlements.Add(EntitlementFrom(appId, endpointId, item));
+            }
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        } while (start is not null);
+        return (endpoint, entitlements);
+    }
+
+    public async Task GrantAsync(Entitlement entitlement, CancellationToken ct)
+    {
+        var item = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId));
+        item["Type"] = Items.S("Entitlement");
+        item["CampaignId"] = Items.S(entitlement.CampaignId);
+        item["CampaignVersion"] = Items.N(entitlement.CampaignVersion);
+        item["EventId"] = Items.S(entitlement.EventId);
+        item["GrantedAt"] = Items.Date(entitlement.GrantedAt);
+        item[GrantedAtMs] = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
+        item[TableDefinition.TimeToLiveAttribute] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds());
+        try
+        {
+            await dynamo.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = item,
+                // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
+                ConditionExpression = "attribute_not_exists(#pk) OR #granted <= :granted",
+                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs },
+                ExpressionAttributeValues = new() { [":granted"] = item[GrantedAtMs] },
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // A later grant is stored already: this one changes nothing.
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> ProfileItem(Endpoint endpoint, long revision)
+    {
+        var item = Items.Key(Keys.Endpoint(endpoint.ApplicationId, endpoint.Id), Keys.ProfileItem);
+        item["Type"] = Items.S("Endpoint");
+        item[Revision] = Items.N(revision);
+        item["Profile"] = Items.S(JsonSerializer.Serialize(endpoint, StorageJsonContext.Default.Endpoint));
+        return item;
+    }
+
+    private static Endpoint ProfileFrom(Dictionary<string, AttributeValue> item) =>
+        JsonSerializer.Deserialize(item.GetS("Profile"), StorageJsonContext.Default.Endpoint)!;
+
+    private static Entitlement EntitlementFrom(string appId, string endpointId, Dictionary<string, AttributeValue> item) => new(
+        appId,
+        endpointId,
+        item.GetS("CampaignId"),
+        item.GetInt("CampaignVersion"),
+        item.GetS("EventId"),
+        item.GetDate("GrantedAt"),
+        DateTimeOffset.FromUnixTimeSeconds(item.GetN(TableDefinition.TimeToLiveAttribute)));
+}
