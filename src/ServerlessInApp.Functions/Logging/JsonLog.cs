@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ServerlessInApp.Functions.Logging;
@@ -24,6 +25,9 @@ public enum LogLevel
 public static class JsonLog
 {
     private static readonly AsyncLocal<string?> CurrentRequestId = new();
+
+    // Lines are read by people in CloudWatch, never embedded in HTML: keep ' < > & readable instead of \u0027.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Entries below this level are dropped. Read once from AWS_LAMBDA_LOG_LEVEL (default INFO).</summary>
     public static LogLevel MinimumLevel { get; set; } = ParseLevel(Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_LEVEL"));
@@ -71,7 +75,7 @@ public static class JsonLog
         string? appId = null, string? campaignId = null, string? endpointId = null, Exception? exception = null)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));

@@ -59,6 +59,14 @@ public sealed class JsonLogTests
         Assert.Equal("quote \" and newline \n and tab \t", (string?)JsonNode.Parse(line)!["message"]);
     }
 
+    [Fact]
+    public void KeepsPunctuationReadable()
+    {
+        var line = JsonLog.Format(At, LogLevel.Info, "Unknown handler 'x' <admin & co>", null);
+
+        Assert.Contains("Unknown handler 'x' <admin & co>", line);
+    }
+
     [Theory]
     [InlineData("TRACE", LogLevel.Trace)]
     [InlineData("debug", LogLevel.Debug)]
