@@ -18,7 +18,11 @@ public sealed record HttpApiRequest
     [JsonPropertyName("routeKey")]
     public required string RouteKey { get; init; }
 
-    /// <summary>The path as the client sent it, still percent-encoded: "/v1/apps/a%2Fb/endpoints/e1".</summary>
+    /// <summary>
+    /// The request path. The local host passes it still percent-encoded ("/endpoints/user-42%2Fphone"); HTTP APIs in
+    /// AWS are reported (by third parties, not AWS's documentation) to pass it decoded. Either way the ids are in
+    /// <see cref="PathParameters"/>, decoded once, after API Gateway matched the route: read them from there.
+    /// </summary>
     [JsonPropertyName("rawPath")]
     public required string RawPath { get; init; }
 
