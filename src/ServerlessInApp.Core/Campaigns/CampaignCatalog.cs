@@ -28,7 +28,8 @@ public sealed class CampaignCatalog
                 _excluding.Add(live);
                 continue;
             }
-            foreach (var type in eventType.Values ?? [])
+            // Distinct: a campaign that lists a type twice is still one candidate, so one event grants it once.
+            foreach (var type in (eventType.Values ?? []).Distinct(StringComparer.Ordinal))
             {
                 if (!_byEventType.TryGetValue(type, out var list)) _byEventType[type] = list = [];
                 list.Add(live);
