@@ -31,9 +31,12 @@ public static partial class Check
             ? $"{field} must be an absolute http or https URL (got '{Truncate(value)}')."
             : null;
 
-    /// <summary>An absolute URI with any scheme, such as myapp://settings.</summary>
+    /// <summary>
+    /// An absolute URI with any scheme, such as myapp://settings. The scheme must be written: on Linux .NET reads
+    /// "/settings" as an absolute file:// URI, which no device can open as a deep link.
+    /// </summary>
     public static string? DeepLink(string field, string? value) =>
-        value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Scheme))
+        value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && value.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
             ? $"{field} must be an absolute URI with a scheme, such as myapp://home (got '{Truncate(value)}')."
             : null;
 
@@ -81,7 +84,7 @@ public static partial class Check
 
     private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
-    [GeneratedRegex("^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$")]
+    [GeneratedRegex(@"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})\z")]
     private static partial Regex ColorPattern();
 
     [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline)]
