@@ -1,1 +1,34 @@
-Console.WriteLine("placeholder");
+using ServerlessInApp.LocalHost;
+
+// ./run.sh starts the emulators, sets DYNAMODB_SERVICE_URL and SQS_SERVICE_URL, and runs this with --urls and --demo.
+string? urls = null;
+var demo = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--urls" when i + 1 < args.Length:
+            urls = args[++i];
+            break;
+        case "--demo":
+            demo = true;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: ServerlessInApp.LocalHost [--urls http://127.0.0.1:5080] [--demo]");
+            return 2;
+    }
+}
+
+var options = LocalHostOptions.FromEnvironment(urls);
+await using var app = await LocalStack.StartAsync(options);
+var baseUrl = options.Urls.Split(';')[0].TrimEnd('/');
+Console.WriteLine($"ServerlessInApp is listening on {baseUrl}");
+Console.WriteLine($"  table {options.TableName} on {options.DynamoDbServiceUrl}; events queue {options.EventsQueueName} on {options.SqsServiceUrl}");
+if (demo)
+{
+    var seeded = await DemoSeed.SeedAsync(baseUrl);
+    Console.WriteLine(DemoSeed.CurlCommands(baseUrl, seeded));
+}
+Console.WriteLine("Press Ctrl-C to stop.");
+await app.WaitForShutdownAsync();
+return 0;

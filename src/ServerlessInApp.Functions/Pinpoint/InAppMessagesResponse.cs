@@ -1,0 +1,3 @@
+namespace ServerlessInApp.Functions.Pinpoint;
+
+public sealed record InAppMessagesResponse(IReadOnlyList<InAppMessageCampaign> InAppMessageCampaigns);

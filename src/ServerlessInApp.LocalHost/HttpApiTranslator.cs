@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using ServerlessInApp.Functions;
+using ServerlessInApp.Functions.Http;
+using ServerlessInApp.Functions.Lambda;
+using ServerlessInApp.Functions.Pinpoint;
+
+namespace ServerlessInApp.LocalHost;
+
+/// <summary>
+/// Does locally what API Gateway does in AWS: matches the route on the raw path (an encoded slash stays inside its
+/// path parameter), builds the payload 2.0 event, invokes the function that serves the route, and writes its response.
+/// </summary>
+public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> functions)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var queryStart = target.IndexOf('?');
+        var rawPath = queryStart < 0 ? target : target[..queryStart];
+        var rawQuery = queryStart < 0 ? "" : target[(queryStart + 1)..];
+        var method = context.Request.Method;
+        var requestId = Guid.NewGuid().ToString();
+
+        var route = HttpRoutes.Match(method, rawPath, out var pathParameters);
+        if (route is null)
+        {
+            var pathKnown = HttpRoutes.All.Any(r => r.TryMatch(r.Method, rawPath, out _));
+            await WriteErrorAsync(context, requestId,
+                pathKnown ? PinpointErrors.MethodNotAllowedStatus : 404,
+                pathKnown ? PinpointErrors.MethodNotAllowed : "NotFoundException",
+                pathKnown ? $"{method} is not allowed on {rawPath}." : $"No operation is served at {method} {rawPath}.");
+            return;
+        }
+
+        var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+        var now = DateTimeOffset.UtcNow;
+        var request = new HttpApiRequest
+        {
+            Version = "2.0",
+            RouteKey = route.RouteKey,
+            RawPath = rawPath,
+            RawQueryString = rawQuery,
+            Headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal),
+            QueryStringParameters = context.Request.Query.Count == 0
+                ? null
+                : context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            PathParameters = pathParameters,
+            Body = body.Length == 0 ? null : body,
+            IsBase64Encoded = false,
+            RequestContext = new HttpApiRequestContext
+            {
+                AccountId = "000000000000",
+                ApiId = "local",
+                DomainName = context.Request.Host.Value,
+                Http = new HttpApiRequestHttp
+                {
+                    Method = method,
+                    Path = rawPath,
+                    Protocol = context.Request.Protocol,
+                    SourceIp = context.Connection.RemoteIpAddress?.ToString(),
+                    UserAgent = context.Request.Headers.UserAgent.ToString(),
+                },
+                RequestId = requestId,
+                RouteKey = route.RouteKey,
+                Stage = "$default",
+                Time = now.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture),
+                TimeEpoch = now.ToUnixTimeMilliseconds(),
+            },
+        };
+
+        using var input = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(request, LambdaJsonContext.Default.HttpApiRequest));
+        await using var output = await functions[route.Function].Handle(input, Invocation.Local(requestId));
+        var response = await JsonSerializer.DeserializeAsync(output, LambdaJsonContext.Default.HttpApiResponse, context.RequestAborted)
+            ?? throw new InvalidDataException("The function returned no HTTP API response.");
+
+        context.Response.StatusCode = response.StatusCode;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+        if (response.Body is { } text)
+        {
+            await context.Response.WriteAsync(response.IsBase64Encoded ? Encoding.UTF8.GetString(Convert.FromBase64String(text)) : text);
+        }
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, string requestId, int status, string type, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers[PinpointHeaders.RequestId] = requestId;
+        context.Response.Headers[PinpointHeaders.ErrorType] = type;
+        context.Response.ContentType = PinpointHeaders.Json;
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new MessageBody(message, requestId), PinpointJsonContext.Default.MessageBody));
+    }
+}
