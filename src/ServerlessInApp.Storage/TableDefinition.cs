@@ -30,7 +30,10 @@ public static class TableDefinition
         ],
     };
 
-    /// <summary>Creates the table and turns on TTL when it does not exist yet; used by the local stack and tests.</summary>
+    /// <summary>
+    /// Creates the table if it does not exist, waits until it is ACTIVE, and turns on TTL if it is not on yet; used by
+    /// the local stack and tests (in AWS, template.yaml creates the table).
+    /// </summary>
     public static async Task EnsureCreatedAsync(IAmazonDynamoDB dynamo, string tableName, CancellationToken ct = default)
     {
         try
@@ -39,8 +42,14 @@ public static class TableDefinition
         }
         catch (ResourceInUseException)
         {
-            return;
+            // Created by an earlier run: still make sure it is ACTIVE and has TTL.
         }
+        while ((await dynamo.DescribeTableAsync(tableName, ct)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(200, ct);
+        }
+        var ttl = await dynamo.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, ct);
+        if (ttl.TimeToLiveDescription?.TimeToLiveStatus == TimeToLiveStatus.ENABLED) return;
         await dynamo.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
         {
             TableName = tableName,
