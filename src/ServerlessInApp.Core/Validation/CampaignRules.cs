@@ -104,9 +104,9 @@ public static partial class CampaignRules
             DimensionRules.Metrics("Schedule.EventFilter.Dimensions.Metrics", filter.Dimensions?.Metrics));
     }
 
-    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    [GeneratedRegex(@"^([01][0-9]|2[0-3]):[0-5][0-9]\z")]
     private static partial Regex ClockPattern();
 
-    [GeneratedRegex(@"^UTC([+-]\d{2}(:\d{2})?)?$")]
+    [GeneratedRegex(@"^UTC([+-]\d{2}(:\d{2})?)?\z")]
     private static partial Regex TimezonePattern();
 }

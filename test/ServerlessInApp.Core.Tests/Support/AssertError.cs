@@ -11,7 +11,7 @@ internal static class AssertError
     public static void Names(string field, string? error)
     {
         Assert.NotNull(error);
-        var whole = new Regex(@"(?<![\w.\[\]])" + Regex.Escape(field) + @"(?![\w.\[])");
+        var whole = new Regex(@"(?<![\w.\[\]])" + Regex.Escape(field) + @"(?![\w\[]|\.[\w\[])");
         Assert.True(whole.IsMatch(error), $"Expected the message to name '{field}', got: {error}");
     }
 }
