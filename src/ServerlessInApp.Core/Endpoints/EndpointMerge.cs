@@ -12,7 +12,7 @@ public static class EndpointMerge
 {
     public static Endpoint Apply(Endpoint? current, EndpointUpdate update, string appId, string endpointId, DateTimeOffset now)
     {
-        var stamp = now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var endpoint = current ?? new Endpoint
         {
             ApplicationId = appId,
