@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Sockets;
+using ServerlessInApp.Bench;
+using ServerlessInApp.LocalHost;
+
+// Usage: ServerlessInApp.Bench latency [--events N]
+// Needs the emulators (./bench.sh starts them and sets DYNAMODB_SERVICE_URL and SQS_SERVICE_URL); starts the product
+// in-process on a free port with its own table and queues.
+var events = 100;
+for (var i = 1; i < args.Length; i++)
+{
+    if (args[i] == "--events" && i + 1 < args.Length) events = int.Parse(args[++i]);
+}
+if (args.Length == 0 || args[0] != "latency")
+{
+    Console.Error.WriteLine("Usage: ServerlessInApp.Bench latency [--events N]");
+    return 2;
+}
+
+var port = FreePort();
+var suffix = Guid.NewGuid().ToString("N")[..8];
+var options = LocalHostOptions.FromEnvironment($"http://127.0.0.1:{port}") with
+{
+    TableName = $"bench-{suffix}",
+    EventsQueueName = $"bench-events-{suffix}",
+    DeadLetterQueueName = $"bench-dlq-{suffix}",
+};
+await using var host = await LocalStack.StartAsync(options);
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+var harness = new EventToMessageLatency(http, Console.Out);
+harness.Report(await harness.RunAsync(events, CancellationToken.None));
+await host.StopAsync();
+return 0;
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
