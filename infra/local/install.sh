@@ -23,6 +23,11 @@ if ! command -v java >/dev/null; then
   fi
 fi
 
+# Test processes may call this at the same time (./test.sh, the integration test fixture): one npm ci per folder.
+mkdir -p "$root/.local"
+exec 9>"$root/.local/install.lock"
+flock 9
+
 for dir in "$root/infra/local" "$root/test/compat"; do
   [[ -f "$dir/package-lock.json" ]] || continue
   stamp="$dir/node_modules/.install-stamp"

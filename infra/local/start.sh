@@ -100,7 +100,8 @@ launch() {
 # start NAME: picks a port, launches, waits until it answers; writes STATE_DIR/NAME.port.
 # Retries with another port if the one picked was taken before the emulator bound it.
 start() {
-  local name="$1" log="$state_dir/$1.log" attempt port pid deadline
+  local name="$1" log="$state_dir/$1.log" attempt port pid deadline began
+  began=$(date +%s%N)
   for attempt in 1 2 3; do
     port="$(free_port)"
     pid="$(launch "$name" "$port" "$log")"
@@ -112,6 +113,7 @@ start() {
       fi
       if answers "$name" "$port"; then
         echo "$port" > "$state_dir/$name.port"
+        echo $((($(date +%s%N) - began) / 1000000)) > "$state_dir/$name.ready_ms"
         return 0
       fi
       sleep 0.1
@@ -156,4 +158,6 @@ export AWS_ACCESS_KEY_ID=local
 export AWS_SECRET_ACCESS_KEY=local
 EOF
 t1=$(date +%s%N)
-echo "local stack up in $(( (t1 - t0) / 1000000 )) ms: DynamoDB Local on port $dynamodb_port, fauxqs on port $fauxqs_port (state in $state_dir)"
+echo "local stack up in $(( (t1 - t0) / 1000000 )) ms: DynamoDB Local on port $dynamodb_port" \
+  "(ready after $(cat "$state_dir/dynamodb.ready_ms") ms), fauxqs on port $fauxqs_port" \
+  "(ready after $(cat "$state_dir/fauxqs.ready_ms") ms); state in $state_dir"

@@ -42,5 +42,5 @@ for g in "${groups[@]}"; do
   fi
 done
 
-rm -f "$pids_file" "$state_dir/stack.env" "$state_dir"/*.port
+rm -f "$pids_file" "$state_dir/stack.env" "$state_dir"/*.port "$state_dir"/*.ready_ms
 exit 0
