@@ -68,10 +68,14 @@ public static partial class Check
     public static string? Range(string field, int? value, int min, int max) =>
         value is not null && (value < min || value > max) ? $"{field} must be between {min} and {max} (got {value})." : null;
 
+    /// <summary>
+    /// An ISO 8601 date (yyyy-MM-dd) with optional time and offset, no offset meaning UTC. The date prefix is required
+    /// because the invariant culture would also read "01/05/2026" month-first, silently giving 5 January.
+    /// </summary>
     public static bool TryParseInstant(string value, out DateTimeOffset instant) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
-        && value.Length >= 10 && char.IsDigit(value[0]);
+        && IsoDatePrefix().IsMatch(value);
 
     public static string? First(params string?[] results)
     {
@@ -86,6 +90,9 @@ public static partial class Check
 
     [GeneratedRegex(@"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})\z")]
     private static partial Regex ColorPattern();
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}")]
+    private static partial Regex IsoDatePrefix();
 
     [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline)]
     private static partial Regex SubstitutionPattern();

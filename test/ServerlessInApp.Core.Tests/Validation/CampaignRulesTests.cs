@@ -129,6 +129,8 @@ public class CampaignRulesTests
             WithAttribute("BETWEEN", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z")),
         ["bad date in AFTER"] = ("Schedule.EventFilter.Dimensions.Attributes.purchased_at.Values", WithAttribute("AFTER", "last tuesday")),
         ["bad date in BETWEEN"] = ("Schedule.EventFilter.Dimensions.Attributes.purchased_at.Values", WithAttribute("BETWEEN", "2026-01-01T00:00:00Z", "2026-02-30")),
+        ["day-first date in AFTER"] = ("Schedule.EventFilter.Dimensions.Attributes.purchased_at.Values", WithAttribute("AFTER", "01/05/2026")),
+        ["start time day-first"] = ("Schedule.StartTime", With(Schedule() with { StartTime = "02/05/2026 09:00" })),
         ["AFTER with two dates"] = ("Schedule.EventFilter.Dimensions.Attributes.purchased_at.Values",
             WithAttribute("AFTER", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z")),
         ["attribute type unknown"] = ("Schedule.EventFilter.Dimensions.Attributes.purchased_at.AttributeType", WithAttribute("STARTS_WITH", "A")),

@@ -56,6 +56,8 @@ public class EventRulesTests
         ["Timestamp absent"] = ("Timestamp", Displayed with { Timestamp = null }),
         ["Timestamp in epoch milliseconds"] = ("Timestamp", Displayed with { Timestamp = "1714564803120" }),
         ["Timestamp in words"] = ("Timestamp", Displayed with { Timestamp = "May 1st" }),
+        ["Timestamp day-first, read month-first"] = ("Timestamp", Displayed with { Timestamp = "01/05/2026 12:00" }),
+        ["Timestamp in prose"] = ("Timestamp", Displayed with { Timestamp = "1 May 2026 10:00 PM" }),
         ["Timestamp on February 30th"] = ("Timestamp", Displayed with { Timestamp = "2024-02-30T00:00:00Z" }),
         ["attribute value of 201 characters"] = ("Attributes.note", EventBody(attributes: Map("note", new string('v', 201)))),
         ["attribute key of 51 characters"] = ("Attributes key", EventBody(attributes: Map(new string('k', 51), "v"))),
