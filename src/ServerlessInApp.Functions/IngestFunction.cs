@@ -12,14 +12,13 @@ public sealed class IngestFunction(EventIngestion ingestion, EndpointRegistratio
     public Task<Stream> Handle(Stream input, Invocation context) => HttpExchange.HandleAsync(input, async request =>
     {
         var ct = CancellationToken.None;
-        var appId = HttpExchange.Path(request, "ApplicationId");
         switch (request.RouteKey)
         {
             case "POST /v1/apps/{ApplicationId}/events":
             {
                 if (!HttpExchange.TryReadBody(request, PinpointJsonContext.Default.EventsSubmission, out var body, out var error, EventRules.MaxRequestBytes))
                     return error!;
-                var outcome = await ingestion.PutEventsAsync(appId, body, ct);
+                var outcome = await ingestion.PutEventsAsync(HttpExchange.Path(request, "ApplicationId"), body, ct);
                 return outcome.IsSuccess
                     ? HttpExchange.Json(request, 202, WireMapping.Events(outcome.Value!), PinpointJsonContext.Default.EventsResponse)
                     : HttpExchange.Error(request, outcome);
@@ -28,7 +27,7 @@ public sealed class IngestFunction(EventIngestion ingestion, EndpointRegistratio
             {
                 if (!HttpExchange.TryReadBody(request, PinpointJsonContext.Default.EndpointUpdate, out var body, out var error))
                     return error!;
-                var outcome = await endpoints.UpdateAsync(appId, HttpExchange.Path(request, "EndpointId"), body, ct);
+                var outcome = await endpoints.UpdateAsync(HttpExchange.Path(request, "ApplicationId"), HttpExchange.Path(request, "EndpointId"), body, ct);
                 return outcome.IsSuccess ? HttpExchange.Message(request, 202, "Accepted") : HttpExchange.Error(request, outcome);
             }
             default:

@@ -54,7 +54,7 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         return found;
     }
 
-    public async Task<Endpoint> UpsertAsync(string appId, string endpointId, Func<Endpoint?, Endpoint> merge, CancellationToken ct)
+    public async Task<Endpoint?> UpsertAsync(string appId, string endpointId, Func<Endpoint?, Endpoint?> merge, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -66,6 +66,7 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
             }, ct);
             var current = response.Item is { Count: > 0 } item ? item : null;
             var merged = merge(current is null ? null : ProfileFrom(current));
+            if (merged is null) return null;
             var revision = current is null ? 0 : current.GetN(Revision);
 
             var put = new PutItemRequest

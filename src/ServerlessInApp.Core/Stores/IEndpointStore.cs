@@ -11,8 +11,11 @@ public interface IEndpointStore
     /// <summary>Profiles of several endpoints of one app at once; missing ones are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, Endpoint>> GetManyAsync(string appId, IReadOnlyCollection<string> endpointIds, CancellationToken ct);
 
-    /// <summary>Read-merge-write with an optimistic check, retried on a concurrent change, so no update is lost.</summary>
-    Task<Endpoint> UpsertAsync(string appId, string endpointId, Func<Endpoint?, Endpoint> merge, CancellationToken ct);
+    /// <summary>
+    /// Read-merge-write with an optimistic check, retried on a concurrent change, so no update is lost. When
+    /// <paramref name="merge"/> returns null nothing is written and null is returned.
+    /// </summary>
+    Task<Endpoint?> UpsertAsync(string appId, string endpointId, Func<Endpoint?, Endpoint?> merge, CancellationToken ct);
 
     /// <summary>Deletes the profile and every entitlement; returns the deleted profile, or null when there was none.</summary>
     Task<Endpoint?> DeleteAsync(string appId, string endpointId, CancellationToken ct);

@@ -17,8 +17,17 @@ public sealed class EndpointRegistration(IAppStore apps, IEndpointStore endpoint
     }
 
     /// <summary>Writes an already validated update for an app known to exist (PutEvents shares this path).</summary>
-    public Task<Endpoint> UpsertAsync(string appId, string endpointId, EndpointUpdate update, CancellationToken ct) =>
-        endpoints.UpsertAsync(appId, endpointId, current => EndpointMerge.Apply(current, update, appId, endpointId, clock.GetUtcNow()), ct);
+    public async Task<Outcome<Endpoint>> UpsertAsync(string appId, string endpointId, EndpointUpdate update, CancellationToken ct)
+    {
+        string? limit = null;
+        var stored = await endpoints.UpsertAsync(appId, endpointId, current =>
+        {
+            var merged = EndpointMerge.Apply(current, update, appId, endpointId, clock.GetUtcNow());
+            limit = EndpointRules.ValidateStored(merged);
+            return limit is null ? merged : null;
+        }, ct);
+        return stored ?? Outcome<Endpoint>.BadRequest(limit ?? "The endpoint could not be updated.");
+    }
 
     public async Task<Outcome<Endpoint>> GetAsync(string appId, string endpointId, CancellationToken ct)
     {

@@ -44,9 +44,15 @@ public sealed class EventIngestion(IAppStore apps, EndpointRegistration endpoint
                 continue;
             }
 
-            if (batch!.Endpoint is { IsEmpty: false } update)
+            if (batch!.Endpoint is { IsEmpty: false } update &&
+                await endpoints.UpsertAsync(appId, endpointId, update, ct) is { IsSuccess: false } rejected)
             {
-                await endpoints.UpsertAsync(appId, endpointId, update, ct);
+                endpointStatus[endpointId] = ItemStatus.Rejected(rejected.Message!);
+                foreach (var eventId in batch.Events!.Keys)
+                {
+                    statuses[eventId] = ItemStatus.Rejected($"Not accepted: the batch item's Endpoint is invalid: {rejected.Message}");
+                }
+                continue;
             }
             endpointStatus[endpointId] = ItemStatus.Accepted;
             foreach (var (eventId, body) in batch.Events!)

@@ -6,14 +6,27 @@ namespace ServerlessInApp.Core.Validation;
 public static class DimensionRules
 {
     public const int MaxNameLength = 50;
+    public const int MaxValues = 100;
+    public const int MaxValueLength = 200;
+
+    private static string? Values(string field, IReadOnlyList<string>? values)
+    {
+        if (values is null || values.Count == 0) return $"{field} must have at least one value.";
+        if (values.Count > MaxValues) return $"{field} has at most {MaxValues} values (got {values.Count}).";
+        foreach (var value in values)
+        {
+            if (value is null) return $"{field} must be strings.";
+            if (value.Length > MaxValueLength) return $"{field} values must be at most {MaxValueLength} characters.";
+        }
+        return null;
+    }
 
     public static string? Set(string field, SetDimension? dimension, bool required = false)
     {
         if (dimension is null) return required ? $"{field} is required." : null;
         return Check.First(
             Check.OneOf($"{field}.DimensionType", dimension.DimensionType, WireValues.DimensionTypes),
-            dimension.Values is null || dimension.Values.Count == 0 ? $"{field}.Values must have at least one value." : null,
-            dimension.Values?.Any(v => v is null) == true ? $"{field}.Values must be strings." : null);
+            Values($"{field}.Values", dimension.Values));
     }
 
     public static string? Attributes(string field, IReadOnlyDictionary<string, AttributeDimension>? attributes)
@@ -54,8 +67,7 @@ public static class DimensionRules
         if (dimension is null) return $"{field} must be an object.";
         var error = Check.First(
             Check.OneOf($"{field}.AttributeType", dimension.AttributeType, WireValues.AttributeTypes),
-            dimension.Values is null || dimension.Values.Count == 0 ? $"{field}.Values must have at least one value." : null,
-            dimension.Values?.Any(v => v is null) == true ? $"{field}.Values must be strings." : null);
+            Values($"{field}.Values", dimension.Values));
         if (error is not null) return error;
 
         switch (dimension.AttributeType)

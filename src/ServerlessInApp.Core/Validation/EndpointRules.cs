@@ -11,6 +11,23 @@ public static class EndpointRules
     public const int MaxValuesPerAttribute = 50;
     public const int MaxKeys = 250;
 
+    /// <summary>Pinpoint's 15 KB per endpoint, counted as the characters of names and values.</summary>
+    public const int MaxEndpointSize = 15 * 1024;
+
+    /// <summary>Limits that hold for the stored endpoint after an update is merged into it, not just for the update.</summary>
+    public static string? ValidateStored(Endpoint endpoint)
+    {
+        var keys = endpoint.Attributes.Count + endpoint.Metrics.Count + (endpoint.User?.UserAttributes?.Count ?? 0);
+        if (keys > MaxKeys)
+            return $"The endpoint would have {keys} attribute, metric and user attribute keys; at most {MaxKeys} are allowed.";
+        var size = Size(endpoint.Attributes) + Size(endpoint.User?.UserAttributes) + endpoint.Metrics.Keys.Sum(k => k.Length + 8)
+            + (endpoint.Address?.Length ?? 0) + (endpoint.User?.UserId?.Length ?? 0);
+        return size > MaxEndpointSize ? $"The endpoint would be larger than {MaxEndpointSize / 1024} KB of attributes." : null;
+    }
+
+    private static int Size(IReadOnlyDictionary<string, IReadOnlyList<string>>? attributes) =>
+        attributes?.Sum(a => a.Key.Length + a.Value.Sum(v => v.Length)) ?? 0;
+
     public static string? Id(string? endpointId) => Check.Id("EndpointId", endpointId, MaxEndpointIdLength);
 
     public static string? Validate(EndpointUpdate e, string prefix = "")

@@ -11,6 +11,7 @@ public static class EventRules
     public const int MaxKeysPerEvent = 40;
     public const int MaxKeyLength = 50;
     public const int MaxAttributeValueLength = 200;
+    public const int MaxClientStringLength = 256;
 
     public static string? Validate(AppEventBody? e)
     {
@@ -19,7 +20,13 @@ public static class EventRules
             Check.Required("EventType", e.EventType),
             Check.MaxLength("EventType", e.EventType, MaxEventTypeLength),
             Check.Required("Timestamp", e.Timestamp),
-            Check.IsoInstant("Timestamp", e.Timestamp));
+            Check.IsoInstant("Timestamp", e.Timestamp),
+            Check.MaxLength("AppPackageName", e.AppPackageName, MaxClientStringLength),
+            Check.MaxLength("AppTitle", e.AppTitle, MaxClientStringLength),
+            Check.MaxLength("AppVersionCode", e.AppVersionCode, MaxClientStringLength),
+            Check.MaxLength("ClientSdkVersion", e.ClientSdkVersion, MaxClientStringLength),
+            Check.MaxLength("SdkName", e.SdkName, MaxClientStringLength),
+            Check.MaxLength("Session.Id", e.Session?.Id, MaxClientStringLength));
         if (error is not null) return error;
 
         var keys = (e.Attributes?.Count ?? 0) + (e.Metrics?.Count ?? 0);

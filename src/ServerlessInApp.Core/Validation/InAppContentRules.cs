@@ -10,6 +10,9 @@ public static class InAppContentRules
     public const int MaxBodyLength = 150;
     public const int MaxButtonTextLength = 64;
     public const int MaxCustomConfigPairs = 10;
+    public const int MaxCustomConfigKeyLength = 100;
+    public const int MaxCustomConfigValueLength = 1000;
+    public const int MaxUrlLength = 2048;
 
     public static string? Validate(string? layout, IReadOnlyList<InAppMessageContent?>? content,
         IReadOnlyDictionary<string, string>? customConfig, string prefix = "")
@@ -42,6 +45,8 @@ public static class InAppContentRules
         {
             var error = Check.First(
                 string.IsNullOrEmpty(key) ? $"{field} keys must not be empty." : null,
+                Check.MaxLength($"{field} key '{key}'", key, MaxCustomConfigKeyLength),
+                Check.MaxLength($"{field}.{key}", value, MaxCustomConfigValueLength),
                 Check.NoSubstitution($"{field}.{key}", value),
                 value is null ? $"{field}.{key} must be a string." : null);
             if (error is not null) return error;
@@ -57,6 +62,7 @@ public static class InAppContentRules
 
         return Check.First(
             Check.Color($"{field}.BackgroundColor", item.BackgroundColor),
+            Check.MaxLength($"{field}.ImageUrl", item.ImageUrl, MaxUrlLength),
             Check.WebUrl($"{field}.ImageUrl", item.ImageUrl),
             Check.NoSubstitution($"{field}.ImageUrl", item.ImageUrl),
             Header($"{field}.HeaderConfig", item.HeaderConfig),
@@ -113,7 +119,8 @@ public static class InAppContentRules
         var error = Check.First(
             Check.Required($"{field}.ButtonAction", action),
             Check.OneOf($"{field}.ButtonAction", action, WireValues.ButtonActions),
-            Check.NoSubstitution($"{field}.Link", link));
+            Check.NoSubstitution($"{field}.Link", link),
+            Check.MaxLength($"{field}.Link", link, MaxUrlLength));
         if (error is not null) return error;
         return action switch
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ServerlessInApp.Core.Outcomes;
+using ServerlessInApp.Core.Validation;
 using ServerlessInApp.Functions.Lambda;
 using ServerlessInApp.Functions.Logging;
 using ServerlessInApp.Functions.Pinpoint;
@@ -24,7 +25,7 @@ public static class HttpExchange
         HttpApiResponse response;
         try
         {
-            response = await route(request);
+            response = Guard(request) ?? await route(request);
         }
         catch (Exception ex)
         {
@@ -35,6 +36,33 @@ public static class HttpExchange
         await JsonSerializer.SerializeAsync(output, response, LambdaJsonContext.Default.HttpApiResponse);
         output.Position = 0;
         return output;
+    }
+
+    /// <summary>Longest query parameter value we pass on (page tokens are at most about 1.4 KB of base64url).</summary>
+    public const int MaxQueryValueLength = 2048;
+
+    /// <summary>
+    /// Path and query values are checked before any use case sees them, so an id no store could hold (too long for a
+    /// DynamoDB key, or with '$', '{', '}') is a 400 naming the parameter, never a storage error.
+    /// </summary>
+    private static HttpApiResponse? Guard(HttpApiRequest request)
+    {
+        foreach (var (name, value) in request.PathParameters ?? new Dictionary<string, string>())
+        {
+            var error = name switch
+            {
+                "TemplateName" => TemplateRules.Name(value),
+                "TemplateType" => Check.MaxLength(name, value, 16),
+                _ => Check.Id(name, value),
+            };
+            if (error is not null) return Error(request, ErrorKind.BadRequest, error);
+        }
+        foreach (var (name, value) in request.QueryStringParameters ?? new Dictionary<string, string>())
+        {
+            if (value.Length > MaxQueryValueLength)
+                return Error(request, ErrorKind.BadRequest, $"Query parameter {name} must be at most {MaxQueryValueLength} characters.");
+        }
+        return null;
     }
 
     public static string Path(HttpApiRequest request, string name) =>
