@@ -50,7 +50,7 @@ public static partial class CampaignRules
                 Check.Required("TemplateConfiguration.InAppTemplate.Name", template.Name),
                 template.Name is not null && !Templates.TemplateName.IsValid(template.Name)
                     ? "TemplateConfiguration.InAppTemplate.Name is not a valid template name." : null,
-                template.Version is not null && !int.TryParse(template.Version, out _)
+                template.Version is not null && !(int.TryParse(template.Version, out var v) && v >= 1)
                     ? "TemplateConfiguration.InAppTemplate.Version must be a version number such as \"1\"." : null);
         }
         return Check.First(

@@ -36,9 +36,15 @@ public static partial class Check
     /// "/settings" as an absolute file:// URI, which no device can open as a deep link.
     /// </summary>
     public static string? DeepLink(string field, string? value) =>
-        value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && value.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
+        value is null ? null
+        : !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && value.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
             ? $"{field} must be an absolute URI with a scheme, such as myapp://home (got '{Truncate(value)}')."
-            : null;
+        : ScriptSchemes.Contains(uri.Scheme)
+            ? $"{field} must not use the {uri.Scheme}: scheme; a deep link opens a place in the app."
+        : null;
+
+    /// <summary>Schemes that run code instead of opening a place; a web view rendering the message would execute them.</summary>
+    private static readonly HashSet<string> ScriptSchemes = new(StringComparer.OrdinalIgnoreCase) { "javascript", "vbscript", "data" };
 
     /// <summary>In-app messages are shown as written: Pinpoint does not substitute variables in them.</summary>
     public static string? NoSubstitution(string field, string? value) =>

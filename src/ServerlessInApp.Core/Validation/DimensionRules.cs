@@ -82,6 +82,9 @@ public static class DimensionRules
                     error = Check.IsoInstant($"{field}.Values", value);
                     if (error is not null) return error;
                 }
+                if (dimension.AttributeType == "BETWEEN" && Check.TryParseInstant(dimension.Values![0], out var from)
+                    && Check.TryParseInstant(dimension.Values[1], out var to) && from > to)
+                    return $"{field}.Values for BETWEEN must be the start and then the end (the start is after the end).";
                 break;
         }
         return null;
