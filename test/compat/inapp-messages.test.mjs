@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import { GetInAppMessagesCommand, UpdateCampaignCommand } from "@aws-sdk/client-pinpoint";
+import { DeleteCampaignCommand, GetInAppMessagesCommand, UpdateCampaignCommand } from "@aws-sdk/client-pinpoint";
 import {
   campaignIds,
   campaignRequest,
@@ -163,6 +163,41 @@ test("pausing a triggered campaign removes it from GetInAppMessages", async (t) 
 
   await send(new UpdateCampaignCommand({ ApplicationId: appId, CampaignId: campaign.Id, WriteCampaignRequest: { ...request, IsPaused: true } }));
   await pollInAppMessages(appId, endpointId, (cs) => !contains(campaign.Id)(cs), { what: "no paused campaign" });
+});
+
+test("deleting a triggered campaign removes it from GetInAppMessages", async (t) => {
+  const { appId, segmentId, templateName, endpointId } = await setup(t);
+  const campaign = await newCampaign(appId, campaignRequest({ segmentId, templateName, filter: eventFilter("level_up") }));
+  await putEvents(appId, endpointId, [event("level_up")]);
+  await pollInAppMessages(appId, endpointId, contains(campaign.Id), { what: `campaign ${campaign.Id}` });
+
+  await send(new DeleteCampaignCommand({ ApplicationId: appId, CampaignId: campaign.Id }));
+  await pollInAppMessages(appId, endpointId, (cs) => !contains(campaign.Id)(cs), { what: "no deleted campaign" });
+});
+
+// design.md: "_inapp.message_displayed … update per-endpoint display counts (which enforce session, daily and total
+// caps)" and GetInAppMessages filters capped campaigns. Marked todo while the host ignores display events: it still
+// runs and its failure is printed, but it is counted under `# todo`, not `# fail`. Remove the option once it passes.
+test("once an endpoint has displayed a campaign TotalCap times, it is no longer returned", {
+  todo: "the host does not count _inapp.message_displayed yet, so caps are never enforced",
+}, async (t) => {
+  const { appId, segmentId, templateName, endpointId } = await setup(t);
+  const campaign = await newCampaign(
+    appId,
+    campaignRequest({ segmentId, templateName, filter: eventFilter("level_up"), Limits: { Daily: 0, Session: 0, Total: 2 } }),
+  );
+  await putEvents(appId, endpointId, [event("level_up")]);
+  await pollInAppMessages(appId, endpointId, contains(campaign.Id), { what: `campaign ${campaign.Id}` });
+
+  // The analytics event Amplify records when it shows a message.
+  const displayed = () =>
+    event("_inapp.message_displayed", { attributes: { campaign_id: campaign.Id, delivery_type: "IN_APP_MESSAGE", treatment_id: "0" } });
+  await putEvents(appId, endpointId, [displayed()]);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.ok(contains(campaign.Id)(await inAppMessages(appId, endpointId)), "one display of two allowed: still returned");
+
+  await putEvents(appId, endpointId, [displayed()]);
+  await pollInAppMessages(appId, endpointId, (cs) => !contains(campaign.Id)(cs), { what: "no capped campaign" });
 });
 
 test("an endpoint outside the campaign's segment is not entitled", async (t) => {
