@@ -17,7 +17,9 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
 {
     private const string Revision = "Revision";
     private const string GrantedAtMs = "GrantedAtMs";
-    private const int MaxUpsertAttempts = 5;
+    // Each round of a race lets at least one writer through, so N writers at once need up to N attempts; the jittered
+    // pause between attempts spreads racing writers out so that they rarely collide that often.
+    private const int MaxUpsertAttempts = 12;
 
     public async Task<Endpoint?> GetAsync(string appId, string endpointId, CancellationToken ct)
     {
@@ -94,6 +96,7 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
             catch (ConditionalCheckFailedException) when (attempt < MaxUpsertAttempts)
             {
                 // Another writer changed the profile between our read and write: merge again onto what it wrote.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), ct);
             }
         }
     }
