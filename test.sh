@@ -11,7 +11,7 @@
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$root"
+cd "$root" || exit 1
 # shellcheck source=infra/local/lib.sh
 source "$root/infra/local/lib.sh"
 

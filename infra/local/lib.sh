@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154,SC2034 # $root is set by the caller; HOST_PID is read by the caller
 # Helpers shared by ./run.sh and ./test.sh (sourced, not run). Expects $root (the repository root).
 #
 # ARTIFACTS_PATH=DIR (optional): build into DIR (dotnet --artifacts-path) instead of each project's bin/obj.

@@ -42,7 +42,6 @@ if [[ -s "$state_dir/pids" ]]; then
 fi
 
 : > "$state_dir/pids"
-started=()
 
 # On any failure, stop what this script already started.
 cleanup_on_error() {
@@ -145,6 +144,7 @@ fauxqs_port="$(cat "$state_dir/fauxqs.port")"
 
 if [[ -n "${STACK_OWNER_PID:-}" ]]; then
   # Watchdog: once the owner is gone, stop the stack (covers a SIGKILLed run.sh or test host).
+  # shellcheck disable=SC2016 # expanded by the inner bash
   setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; exec "$2" "$3"' \
     watchdog "$STACK_OWNER_PID" "$here/stop.sh" "$state_dir" </dev/null >"$state_dir/watchdog.log" 2>&1 &
   echo "watchdog $!" >> "$state_dir/pids"
