@@ -157,9 +157,11 @@ public static class HttpExchange
         var reason = ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "is given more than once"
             : ex.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type"
             : "is not valid JSON";
-        return path is null
-            ? $"The request body {reason}: {FirstSentence(ex.Message)}"
-            : $"{path} {reason}.";
+        if (path is not null) return $"{path} {reason}.";
+        // At the root, STJ's "could not be converted" sentence names our CLR type: say what the wire expects instead.
+        return reason == "has the wrong type"
+            ? "The request body must be a JSON object."
+            : $"The request body {reason}: {FirstSentence(ex.Message)}";
     }
 
     private static string FirstSentence(string message)
