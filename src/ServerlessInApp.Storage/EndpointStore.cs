@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ServerlessInApp.Core.Displays;
 using ServerlessInApp.Core.Endpoints;
 using ServerlessInApp.Core.Entitlements;
 using ServerlessInApp.Core.Stores;
@@ -17,6 +18,9 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
 {
     private const string Revision = "Revision";
     private const string GrantedAtMs = "GrantedAtMs";
+
+    /// <summary>The event that first entitled the endpoint to the campaign: "newly entitled" is counted for it alone.</summary>
+    private const string FirstEventId = "FirstEventId";
     // Each round of a race lets at least one writer through, so N writers at once need up to N attempts; the jittered
     // pause between attempts spreads racing writers out so that they rarely collide that often.
     private const int MaxUpsertAttempts = 12;
@@ -112,8 +116,16 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
     public async Task<(Endpoint? Endpoint, IReadOnlyList<Entitlement> Entitlements)> GetWithEntitlementsAsync(
         string appId, string endpointId, DateTimeOffset now, CancellationToken ct)
     {
+        var partition = await GetPartitionAsync(appId, endpointId, now, ct);
+        return (partition.Endpoint, partition.Entitlements);
+    }
+
+    public async Task<EndpointPartition> GetPartitionAsync(string appId, string endpointId, DateTimeOffset now, CancellationToken ct)
+    {
         Endpoint? endpoint = null;
+        SessionMarker? session = null;
         var entitlements = new List<Entitlement>();
+        var counters = new Dictionary<string, DisplayCounter>(StringComparer.Ordinal);
         var nowSeconds = now.ToUnixTimeSeconds();
         Dictionary<string, AttributeValue>? start = null;
         do
@@ -130,40 +142,61 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
             {
                 var sk = item.GetS(TableDefinition.SortKey);
                 if (sk == Keys.ProfileItem) endpoint = ProfileFrom(item);
+                else if (sk == Keys.SessionItem) session = AnalyticsStore.SessionFrom(item);
+                else if (sk.StartsWith(Keys.DisplaysPrefix, StringComparison.Ordinal))
+                {
+                    var counter = AnalyticsStore.CounterFrom(item);
+                    counters[counter.Scope] = counter;
+                }
                 // TTL deletes expired items only eventually (minutes to days): an expired entitlement is skipped here.
                 else if (sk.StartsWith(Keys.EntitlementPrefix, StringComparison.Ordinal) && item.GetN(TableDefinition.TimeToLiveAttribute) > nowSeconds)
                     entitlements.Add(EntitlementFrom(appId, endpointId, item));
             }
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         } while (start is not null);
-        return (endpoint, entitlements);
+        return new EndpointPartition(endpoint, entitlements, counters, session);
     }
 
-    public async Task GrantAsync(Entitlement entitlement, CancellationToken ct)
+    public async Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct)
     {
-        var item = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId));
-        item["Type"] = Items.S("Entitlement");
-        item["CampaignId"] = Items.S(entitlement.CampaignId);
-        item["CampaignVersion"] = Items.N(entitlement.CampaignVersion);
-        item["EventId"] = Items.S(entitlement.EventId);
-        item["GrantedAt"] = Items.Date(entitlement.GrantedAt);
-        item[GrantedAtMs] = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
-        item[TableDefinition.TimeToLiveAttribute] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds());
+        var granted = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId)),
+            UpdateExpression = "SET #type = :type, #campaign = :campaign, #version = :version, #event = :event, #treatment = :treatment, " +
+                               "#grantedAt = :grantedAt, #granted = :granted, #expires = :expires, #first = if_not_exists(#first, :event)",
+            // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
+            ConditionExpression = "attribute_not_exists(#pk) OR #granted <= :granted",
+            ExpressionAttributeNames = new()
+            {
+                ["#pk"] = TableDefinition.PartitionKey, ["#type"] = "Type", ["#campaign"] = "CampaignId", ["#version"] = "CampaignVersion",
+                ["#event"] = "EventId", ["#treatment"] = "TreatmentId", ["#grantedAt"] = "GrantedAt", ["#granted"] = GrantedAtMs,
+                ["#expires"] = TableDefinition.TimeToLiveAttribute, ["#first"] = FirstEventId,
+            },
+            ExpressionAttributeValues = new()
+            {
+                [":type"] = Items.S("Entitlement"),
+                [":campaign"] = Items.S(entitlement.CampaignId),
+                [":version"] = Items.N(entitlement.CampaignVersion),
+                [":event"] = Items.S(entitlement.EventId),
+                [":treatment"] = Items.S(entitlement.TreatmentId),
+                [":grantedAt"] = Items.Date(entitlement.GrantedAt),
+                [":granted"] = granted,
+                [":expires"] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds()),
+            },
+            ReturnValues = ReturnValue.ALL_NEW,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
         try
         {
-            await dynamo.PutItemAsync(new PutItemRequest
-            {
-                TableName = tableName,
-                Item = item,
-                // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
-                ConditionExpression = "attribute_not_exists(#pk) OR #granted <= :granted",
-                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs },
-                ExpressionAttributeValues = new() { [":granted"] = item[GrantedAtMs] },
-            }, ct);
+            var response = await dynamo.UpdateItemAsync(request, ct);
+            return response.Attributes?.GetSOrNull(FirstEventId) == entitlement.EventId;
         }
-        catch (ConditionalCheckFailedException)
+        catch (ConditionalCheckFailedException ex)
         {
-            // A later grant is stored already: this one changes nothing.
+            // A later grant is stored already: this one changes nothing, but may still be the first grant.
+            return ex.Item?.GetSOrNull(FirstEventId) == entitlement.EventId;
         }
     }
 
@@ -186,5 +219,8 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         item.GetInt("CampaignVersion"),
         item.GetS("EventId"),
         item.GetDate("GrantedAt"),
-        DateTimeOffset.FromUnixTimeSeconds(item.GetN(TableDefinition.TimeToLiveAttribute)));
+        DateTimeOffset.FromUnixTimeSeconds(item.GetN(TableDefinition.TimeToLiveAttribute)))
+    {
+        TreatmentId = item.GetSOrNull("TreatmentId") ?? "0",
+    };
 }

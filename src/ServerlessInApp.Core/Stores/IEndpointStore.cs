@@ -24,9 +24,13 @@ public interface IEndpointStore
     Task<(Endpoint? Endpoint, IReadOnlyList<Entitlement> Entitlements)> GetWithEntitlementsAsync(
         string appId, string endpointId, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>One read of the whole partition: profile, unexpired entitlements, display counters and current session.</summary>
+    Task<EndpointPartition> GetPartitionAsync(string appId, string endpointId, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>
     /// Writes the entitlement unless a later grant is stored already, so deliveries in any order and any number of
-    /// times leave the same item.
+    /// times leave the same item. Returns true when this entitlement's event is the one that first entitled the
+    /// endpoint to the campaign (also when that event is delivered again), so "newly entitled" is counted once.
     /// </summary>
-    Task GrantAsync(Entitlement entitlement, CancellationToken ct);
+    Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct);
 }

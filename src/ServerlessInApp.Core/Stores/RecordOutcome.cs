@@ -1,0 +1,8 @@
+namespace ServerlessInApp.Core.Stores;
+
+public enum RecordOutcome
+{
+    Recorded,
+    Duplicate,
+    Conflict,
+}
