@@ -39,8 +39,8 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
         return response.Item is { Count: > 0 } item ? CounterFrom(item) : DisplayCounter.Empty(scope);
     }
 
-    public async Task<(RecordOutcome Outcome, EventContribution? Earlier)> RecordAsync(
-        EventContribution contribution, IReadOnlyList<DisplayCounter> counters, CancellationToken ct)
+    public async Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters,
+        IReadOnlyList<string> firstEntitlements, CancellationToken ct)
     {
         var seen = new Put
         {
@@ -50,7 +50,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
-        if (counters.Count == 0)
+        if (counters.Count == 0 && firstEntitlements.Count == 0)
         {
             try
             {
@@ -60,31 +60,52 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
                     ExpressionAttributeNames = seen.ExpressionAttributeNames,
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 }, ct);
-                return (RecordOutcome.Recorded, null);
+                return RecordResult.Recorded;
             }
             catch (ConditionalCheckFailedException ex)
             {
-                return (RecordOutcome.Duplicate, ex.Item is { Count: > 0 } old ? ContributionFrom(old) : contribution with { Applied = true });
+                return RecordResult.Duplicate(ex.Item is { Count: > 0 } old ? ContributionFrom(old) : contribution with { Applied = true });
             }
         }
 
         var items = new List<TransactWriteItem> { new() { Put = seen } };
+        items.AddRange(firstEntitlements.Select(campaignId => new TransactWriteItem
+        {
+            Put = new Put
+            {
+                TableName = tableName,
+                Item = FirstEntitlementItem(contribution.ApplicationId, contribution.EndpointId, campaignId),
+                ConditionExpression = "attribute_not_exists(#pk)",
+                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
+            },
+        }));
+        var countersFrom = items.Count;
         items.AddRange(counters.Select(c => new TransactWriteItem { Put = CounterPut(contribution.ApplicationId, contribution.EndpointId, c) }));
         try
         {
             await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, ct);
-            return (RecordOutcome.Recorded, null);
+            return RecordResult.Recorded;
         }
         catch (TransactionCanceledException ex)
         {
             var reasons = ex.CancellationReasons ?? [];
             if (reasons.Count > 0 && reasons[0].Code == "ConditionalCheckFailed")
             {
-                return (RecordOutcome.Duplicate, reasons[0].Item is { Count: > 0 } old ? ContributionFrom(old) : contribution with { Applied = true });
+                return RecordResult.Duplicate(reasons[0].Item is { Count: > 0 } old ? ContributionFrom(old) : contribution with { Applied = true });
             }
-            if (reasons.Any(r => r.Code is "ConditionalCheckFailed" or "TransactionConflict")) return (RecordOutcome.Conflict, null);
+            var taken = firstEntitlements.Where((_, i) => 1 + i < reasons.Count && reasons[1 + i].Code == "ConditionalCheckFailed").ToList();
+            if (taken.Count > 0) return RecordResult.Taken(taken);
+            if (reasons.Any(r => r.Code is "ConditionalCheckFailed" or "TransactionConflict")) return RecordResult.Conflict;
             throw;
         }
+    }
+
+    /// <summary>Marks that the endpoint's first entitlement to the campaign has been counted; kept forever (no TTL).</summary>
+    private static Dictionary<string, AttributeValue> FirstEntitlementItem(string appId, string endpointId, string campaignId)
+    {
+        var item = Items.Key(Keys.Seen(appId, endpointId), Keys.FirstEntitlement(campaignId));
+        item["Type"] = Items.S("FirstEntitlement");
+        return item;
     }
 
     public async Task ApplyAsync(IReadOnlyList<EventContribution> contributions, CancellationToken ct)
@@ -116,7 +137,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
                 Update = new Update
                 {
                     TableName = tableName,
-                    Key = Items.Key(Keys.Seen(c.ApplicationId, c.EndpointId), c.EventId),
+                    Key = Items.Key(Keys.Seen(c.ApplicationId, c.EndpointId), Keys.SeenEvent(c.EventId)),
                     UpdateExpression = "SET #applied = :yes",
                     ConditionExpression = "#applied = :no",
                     ExpressionAttributeNames = new() { ["#applied"] = "Applied" },
@@ -236,7 +257,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
 
     private Dictionary<string, AttributeValue> ContributionItem(EventContribution c)
     {
-        var item = Items.Key(Keys.Seen(c.ApplicationId, c.EndpointId), c.EventId);
+        var item = Items.Key(Keys.Seen(c.ApplicationId, c.EndpointId), Keys.SeenEvent(c.EventId));
         item["Type"] = Items.S("EventContribution");
         item["ApplicationId"] = Items.S(c.ApplicationId);
         item["EndpointId"] = Items.S(c.EndpointId);

@@ -18,9 +18,6 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
 {
     private const string Revision = "Revision";
     private const string GrantedAtMs = "GrantedAtMs";
-
-    /// <summary>The event that first entitled the endpoint to the campaign: "newly entitled" is counted for it alone.</summary>
-    private const string FirstEventId = "FirstEventId";
     // Each round of a race lets at least one writer through, so N writers at once need up to N attempts; the jittered
     // pause between attempts spreads racing writers out so that they rarely collide that often.
     private const int MaxUpsertAttempts = 12;
@@ -157,46 +154,32 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         return new EndpointPartition(endpoint, entitlements, counters, session);
     }
 
-    public async Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct)
+    public async Task GrantAsync(Entitlement entitlement, CancellationToken ct)
     {
-        var granted = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
-        var request = new UpdateItemRequest
-        {
-            TableName = tableName,
-            Key = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId)),
-            UpdateExpression = "SET #type = :type, #campaign = :campaign, #version = :version, #event = :event, #treatment = :treatment, " +
-                               "#grantedAt = :grantedAt, #granted = :granted, #expires = :expires, #first = if_not_exists(#first, :event)",
-            // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
-            ConditionExpression = "attribute_not_exists(#pk) OR #granted <= :granted",
-            ExpressionAttributeNames = new()
-            {
-                ["#pk"] = TableDefinition.PartitionKey, ["#type"] = "Type", ["#campaign"] = "CampaignId", ["#version"] = "CampaignVersion",
-                ["#event"] = "EventId", ["#treatment"] = "TreatmentId", ["#grantedAt"] = "GrantedAt", ["#granted"] = GrantedAtMs,
-                ["#expires"] = TableDefinition.TimeToLiveAttribute, ["#first"] = FirstEventId,
-            },
-            ExpressionAttributeValues = new()
-            {
-                [":type"] = Items.S("Entitlement"),
-                [":campaign"] = Items.S(entitlement.CampaignId),
-                [":version"] = Items.N(entitlement.CampaignVersion),
-                [":event"] = Items.S(entitlement.EventId),
-                [":treatment"] = Items.S(entitlement.TreatmentId),
-                [":grantedAt"] = Items.Date(entitlement.GrantedAt),
-                [":granted"] = granted,
-                [":expires"] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds()),
-            },
-            ReturnValues = ReturnValue.ALL_NEW,
-            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-        };
+        var item = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId));
+        item["Type"] = Items.S("Entitlement");
+        item["CampaignId"] = Items.S(entitlement.CampaignId);
+        item["CampaignVersion"] = Items.N(entitlement.CampaignVersion);
+        item["EventId"] = Items.S(entitlement.EventId);
+        item["TreatmentId"] = Items.S(entitlement.TreatmentId);
+        item["GrantedAt"] = Items.Date(entitlement.GrantedAt);
+        item[GrantedAtMs] = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
+        item[TableDefinition.TimeToLiveAttribute] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds());
         try
         {
-            var response = await dynamo.UpdateItemAsync(request, ct);
-            return response.Attributes?.GetSOrNull(FirstEventId) == entitlement.EventId;
+            await dynamo.PutItemAsync(new PutItemRequest
+            {
+                TableName = tableName,
+                Item = item,
+                // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
+                ConditionExpression = "attribute_not_exists(#pk) OR #granted <= :granted",
+                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs },
+                ExpressionAttributeValues = new() { [":granted"] = item[GrantedAtMs] },
+            }, ct);
         }
-        catch (ConditionalCheckFailedException ex)
+        catch (ConditionalCheckFailedException)
         {
-            // A later grant is stored already: this one changes nothing, but may still be the first grant.
-            return ex.Item?.GetSOrNull(FirstEventId) == entitlement.EventId;
+            // A later grant is stored already: this one changes nothing.
         }
     }
 

@@ -29,8 +29,7 @@ public interface IEndpointStore
 
     /// <summary>
     /// Writes the entitlement unless a later grant is stored already, so deliveries in any order and any number of
-    /// times leave the same item. Returns true when this entitlement's event is the one that first entitled the
-    /// endpoint to the campaign (also when that event is delivered again), so "newly entitled" is counted once.
+    /// times leave the same item.
     /// </summary>
-    Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct);
+    Task GrantAsync(Entitlement entitlement, CancellationToken ct);
 }

@@ -5,4 +5,5 @@ public enum RecordOutcome
     Recorded,
     Duplicate,
     Conflict,
+    ClaimTaken,
 }

@@ -106,20 +106,37 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
         var entitlements = TriggerEvaluator.Evaluate(e, endpoint, catalog, now);
         if (entitlements.Count == 0) return (0, null);
 
-        var contributions = new List<MetricContribution>();
+        var byCampaign = new Dictionary<string, MetricContribution>(StringComparer.Ordinal);
         foreach (var entitlement in entitlements)
         {
-            if (!await endpoints.GrantAsync(entitlement, ct)) continue;
+            await endpoints.GrantAsync(entitlement, ct);
             var holdout = entitlement.TreatmentId == TreatmentAssignment.Holdout;
-            contributions.Add(new MetricContribution(
+            byCampaign[entitlement.CampaignId] = new MetricContribution(
                 new MetricKey(entitlement.CampaignId, entitlement.TreatmentId, LocalTime.Day(entitlement.GrantedAt, TimeZoneInfo.Utc)),
-                MetricCounts.Zero with { Entitled = holdout ? 0 : 1, Holdout = holdout ? 1 : 0 }));
+                MetricCounts.Zero with { Entitled = holdout ? 0 : 1, Holdout = holdout ? 1 : 0 });
         }
         var shown = entitlements.Count(x => x.TreatmentId != TreatmentAssignment.Holdout);
-        if (contributions.Count == 0) return (shown, null);
-        var (outcome, earlier) = await analytics.RecordAsync(
-            new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, contributions, Applied: false), [], ct);
-        return (shown, outcome == RecordOutcome.Duplicate ? earlier : new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, contributions, false));
+
+        // "Newly entitled" is claimed once per endpoint and campaign, by whichever event's record gets there first.
+        while (byCampaign.Count > 0)
+        {
+            var contribution = new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, byCampaign.Values.ToList(), Applied: false);
+            var result = await analytics.RecordAsync(contribution, [], byCampaign.Keys.ToList(), ct);
+            switch (result.Outcome)
+            {
+                case RecordOutcome.Recorded:
+                    return (shown, contribution);
+                case RecordOutcome.Duplicate:
+                    return (shown, result.Earlier);
+                case RecordOutcome.ClaimTaken:
+                    foreach (var taken in result.TakenClaims) byCampaign.Remove(taken);
+                    break;
+                default:
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40)), ct);
+                    break;
+            }
+        }
+        return (shown, null);
     }
 
     /// <summary>
@@ -157,9 +174,9 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
             var counters = new List<DisplayCounter> { decision.Campaign };
             if (decision.App != appCounter) counters.Add(decision.App);
 
-            var (outcome, earlier) = await analytics.RecordAsync(contribution, counters, ct);
-            if (outcome == RecordOutcome.Recorded) return contribution;
-            if (outcome == RecordOutcome.Duplicate) return earlier;
+            var result = await analytics.RecordAsync(contribution, counters, [], ct);
+            if (result.Outcome == RecordOutcome.Recorded) return contribution;
+            if (result.Outcome == RecordOutcome.Duplicate) return result.Earlier;
             if (attempt >= MaxCounterAttempts) throw new InvalidOperationException($"Display counters of endpoint {e.EndpointId} kept changing.");
             // Another consumer changed a counter between our read and write: read again after a short random pause.
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), ct);
@@ -168,8 +185,8 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
 
     private async Task<EventContribution?> RecordOnceAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, CancellationToken ct)
     {
-        var (outcome, earlier) = await analytics.RecordAsync(contribution, counters, ct);
-        return outcome == RecordOutcome.Duplicate ? earlier : contribution;
+        var result = await analytics.RecordAsync(contribution, counters, [], ct);
+        return result.Outcome == RecordOutcome.Duplicate ? result.Earlier : contribution;
     }
 
     private static SessionMarker? Session(AppEvent e) =>
