@@ -40,7 +40,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
     }
 
     public async Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters,
-        IReadOnlyList<string> firstEntitlements, CancellationToken ct)
+        IReadOnlyList<string> firstEntitlements, MetricKey? firstDisplay, CancellationToken ct)
     {
         var seen = new Put
         {
@@ -50,7 +50,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
-        if (counters.Count == 0 && firstEntitlements.Count == 0)
+        if (counters.Count == 0 && firstEntitlements.Count == 0 && firstDisplay is null)
         {
             try
             {
@@ -79,7 +79,20 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
                 ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
             },
         }));
-        var countersFrom = items.Count;
+        var firstDisplayAt = items.Count;
+        if (firstDisplay is not null)
+        {
+            items.Add(new TransactWriteItem
+            {
+                Put = new Put
+                {
+                    TableName = tableName,
+                    Item = FirstDisplayItem(contribution.ApplicationId, contribution.EndpointId, firstDisplay),
+                    ConditionExpression = "attribute_not_exists(#pk)",
+                    ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
+                },
+            });
+        }
         items.AddRange(counters.Select(c => new TransactWriteItem { Put = CounterPut(contribution.ApplicationId, contribution.EndpointId, c) }));
         try
         {
@@ -95,6 +108,8 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             }
             var taken = firstEntitlements.Where((_, i) => 1 + i < reasons.Count && reasons[1 + i].Code == "ConditionalCheckFailed").ToList();
             if (taken.Count > 0) return RecordResult.Taken(taken);
+            if (firstDisplay is not null && firstDisplayAt < reasons.Count && reasons[firstDisplayAt].Code == "ConditionalCheckFailed")
+                return RecordResult.Taken([firstDisplay.CampaignId]);
             if (reasons.Any(r => r.Code is "ConditionalCheckFailed" or "TransactionConflict")) return RecordResult.Conflict;
             throw;
         }
@@ -105,6 +120,15 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
     {
         var item = Items.Key(Keys.Seen(appId, endpointId), Keys.FirstEntitlement(campaignId));
         item["Type"] = Items.S("FirstEntitlement");
+        return item;
+    }
+
+    /// <summary>Marks that the endpoint's unique display of a campaign, treatment and UTC day has been counted; expires with the contributions.</summary>
+    private Dictionary<string, AttributeValue> FirstDisplayItem(string appId, string endpointId, MetricKey key)
+    {
+        var item = Items.Key(Keys.Seen(appId, endpointId), Keys.FirstDisplay(key.CampaignId, key.Day, key.TreatmentId));
+        item["Type"] = Items.S("FirstDisplay");
+        item[TableDefinition.TimeToLiveAttribute] = Items.N((clock.GetUtcNow() + ContributionLifetime).ToUnixTimeSeconds());
         return item;
     }
 

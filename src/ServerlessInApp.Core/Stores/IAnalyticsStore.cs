@@ -15,10 +15,12 @@ public interface IAnalyticsStore
     /// <paramref name="firstEntitlements"/> (each only if nobody claimed it before, so an endpoint is counted as newly
     /// entitled to a campaign once, whatever the order or number of deliveries). Returns Recorded; Duplicate with the
     /// contribution stored earlier; Conflict when a counter changed meanwhile; or ClaimTaken with the campaigns whose
-    /// claim another event holds (drop their part and retry).
+    /// claim another event holds (drop their part and retry). With <paramref name="firstDisplay"/> it also claims the
+    /// endpoint's first display for that campaign, treatment and UTC day (a unique display, counted once per day in any
+    /// delivery order); ClaimTaken with that campaign when another event holds it.
     /// </summary>
     Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters,
-        IReadOnlyList<string> firstEntitlements, CancellationToken ct);
+        IReadOnlyList<string> firstEntitlements, MetricKey? firstDisplay, CancellationToken ct);
 
     /// <summary>
     /// Adds not-yet-applied contributions to the daily metrics, one update per metric key for the whole set, and marks

@@ -121,7 +121,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
         while (byCampaign.Count > 0)
         {
             var contribution = new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, byCampaign.Values.ToList(), Applied: false);
-            var result = await analytics.RecordAsync(contribution, [], byCampaign.Keys.ToList(), ct);
+            var result = await analytics.RecordAsync(contribution, [], byCampaign.Keys.ToList(), null, ct);
             switch (result.Outcome)
             {
                 case RecordOutcome.Recorded:
@@ -165,18 +165,27 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
         if (session is not null) await analytics.StartSessionAsync(e.ApplicationId, e.EndpointId, session, ct);
         var localDay = LocalTime.Day(at, LocalTime.Resolve(endpoint.Demographic?.Timezone));
         var caps = Caps.For(campaign.Campaign.Definition.Limits, catalog.Settings.Limits);
+        // A unique display is the endpoint's first display of the metric row (campaign, treatment, UTC day), claimed
+        // with the contribution: whichever event of that day gets there first, in any delivery order.
+        var firstDisplay = key;
         for (var attempt = 1; ; attempt++)
         {
             var (campaignCounter, appCounter) = await analytics.GetCountersAsync(e.ApplicationId, e.EndpointId, campaignId, ct);
             var decision = DisplayRules.Record(campaignCounter, appCounter, localDay, session?.SessionId, caps, catalog.Settings.Limits?.Daily);
-            var counts = MetricCounts.Zero with { Displayed = 1, UniqueDisplayed = decision.FirstToday ? 1 : 0 };
+            var counts = MetricCounts.Zero with { Displayed = 1, UniqueDisplayed = firstDisplay is null ? 0 : 1 };
             var contribution = new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, [new(key, counts)], false);
             var counters = new List<DisplayCounter> { decision.Campaign };
             if (decision.App != appCounter) counters.Add(decision.App);
 
-            var result = await analytics.RecordAsync(contribution, counters, [], ct);
+            var result = await analytics.RecordAsync(contribution, counters, [], firstDisplay, ct);
             if (result.Outcome == RecordOutcome.Recorded) return contribution;
             if (result.Outcome == RecordOutcome.Duplicate) return result.Earlier;
+            if (result.Outcome == RecordOutcome.ClaimTaken)
+            {
+                // Another display of this endpoint was that day's unique one: record this one as a plain display.
+                firstDisplay = null;
+                continue;
+            }
             if (attempt >= MaxCounterAttempts) throw new InvalidOperationException($"Display counters of endpoint {e.EndpointId} kept changing.");
             // Another consumer changed a counter between our read and write: read again after a short random pause.
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), ct);
@@ -185,7 +194,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
 
     private async Task<EventContribution?> RecordOnceAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, CancellationToken ct)
     {
-        var result = await analytics.RecordAsync(contribution, counters, [], ct);
+        var result = await analytics.RecordAsync(contribution, counters, [], null, ct);
         return result.Outcome == RecordOutcome.Duplicate ? result.Earlier : contribution;
     }
 
