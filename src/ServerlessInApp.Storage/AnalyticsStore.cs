@@ -190,7 +190,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
         }
     }
 
-    public async Task StartSessionAsync(string appId, string endpointId, SessionMarker session, CancellationToken ct)
+    public async Task<bool> StartSessionAsync(string appId, string endpointId, SessionMarker session, CancellationToken ct)
     {
         var item = Items.Key(Keys.Endpoint(appId, endpointId), Keys.SessionItem);
         item["Type"] = Items.S("Session");
@@ -206,11 +206,14 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
                 ConditionExpression = "attribute_not_exists(#pk) OR #started < :started",
                 ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#started"] = "StartedAtMs" },
                 ExpressionAttributeValues = new() { [":started"] = item["StartedAtMs"] },
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             }, ct);
+            return true;
         }
-        catch (ConditionalCheckFailedException)
+        catch (ConditionalCheckFailedException ex)
         {
             // This session, or a later one, is current already.
+            return ex.Item is not { Count: > 0 } current || current.GetSOrNull("SessionId") == session.SessionId;
         }
     }
 

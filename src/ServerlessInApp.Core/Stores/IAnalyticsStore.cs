@@ -28,8 +28,11 @@ public interface IAnalyticsStore
     /// </summary>
     Task ApplyAsync(IReadOnlyList<EventContribution> contributions, CancellationToken ct);
 
-    /// <summary>Moves the endpoint's current session to <paramref name="session"/> unless a later one is stored.</summary>
-    Task StartSessionAsync(string appId, string endpointId, SessionMarker session, CancellationToken ct);
+    /// <summary>
+    /// Moves the endpoint's current session to <paramref name="session"/> unless a later one is stored; returns whether
+    /// <paramref name="session"/> is the current session afterwards (false for a session older than the stored one).
+    /// </summary>
+    Task<bool> StartSessionAsync(string appId, string endpointId, SessionMarker session, CancellationToken ct);
 
     Task<IReadOnlyList<DailyMetrics>> GetMetricsAsync(string appId, string campaignId, string fromDay, string toDay, CancellationToken ct);
 }

@@ -162,7 +162,9 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
             return await RecordOnceAsync(new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, [new(key, counts)], false), [], ct);
         }
 
-        if (session is not null) await analytics.StartSessionAsync(e.ApplicationId, e.EndpointId, session, ct);
+        // A late display from a session older than the current one counts toward the total and its day, not toward
+        // the current session's cap (nor does it make its old session the counter's session again).
+        if (session is not null && !await analytics.StartSessionAsync(e.ApplicationId, e.EndpointId, session, ct)) session = null;
         var localDay = LocalTime.Day(at, LocalTime.Resolve(endpoint.Demographic?.Timezone));
         var caps = Caps.For(campaign.Campaign.Definition.Limits, catalog.Settings.Limits);
         // A unique display is the endpoint's first display of the metric row (campaign, treatment, UTC day), claimed
