@@ -285,3 +285,61 @@ test("UpdateCampaign with invalid input is BadRequestException and leaves the ca
   assert.equal(fetched.Priority, 2);
   assert.equal(fetched.Version, 1);
 });
+
+test("a campaign with AdditionalTreatments and HoldoutPercent is created and read back with treatment Ids 1, 2, …", async (t) => {
+  const { appId, segmentId, templateName } = await setup(t);
+  const { name: otherTemplate } = await newTemplate(t);
+  const inline = { Layout: "TOP_BANNER", Content: [content({ header: "Variant A" })] };
+  const request = campaignRequest({
+    segmentId,
+    templateName,
+    filter: purchaseFilter,
+    HoldoutPercent: 10,
+    TreatmentName: "control",
+    TreatmentDescription: "the template as it is",
+    AdditionalTreatments: [
+      { SizePercent: 30, TreatmentName: "variant-a", MessageConfiguration: { InAppMessage: inline } },
+      { SizePercent: 20, TreatmentName: "variant-b", TemplateConfiguration: { InAppTemplate: { Name: otherTemplate } } },
+    ],
+  });
+
+  const campaign = (await create(appId, request)).CampaignResponse;
+  assert.equal(campaign.HoldoutPercent, 10);
+  assert.equal(campaign.TreatmentName, "control");
+  assert.equal(campaign.TreatmentDescription, "the template as it is");
+  assert.equal(campaign.AdditionalTreatments.length, 2);
+  const [a, b] = campaign.AdditionalTreatments;
+  assert.deepEqual([a.Id, a.SizePercent, a.TreatmentName], ["1", 30, "variant-a"]);
+  assert.deepEqual([b.Id, b.SizePercent, b.TreatmentName], ["2", 20, "variant-b"]);
+  assert.deepEqual(a.MessageConfiguration.InAppMessage.Content, inline.Content);
+  assert.equal(b.TemplateConfiguration.InAppTemplate.Name, otherTemplate);
+
+  const fetched = (await send(new GetCampaignCommand({ ApplicationId: appId, CampaignId: campaign.Id }))).CampaignResponse;
+  assert.deepEqual(fetched.AdditionalTreatments, campaign.AdditionalTreatments);
+  assert.equal(fetched.HoldoutPercent, 10);
+  const listed = (await send(new GetCampaignsCommand({ ApplicationId: appId }))).CampaignsResponse.Item.find((c) => c.Id === campaign.Id);
+  assert.deepEqual(listed.AdditionalTreatments.map((x) => [x.Id, x.SizePercent]), [["1", 30], ["2", 20]]);
+});
+
+test("AdditionalTreatments whose SizePercent add up to more than 100, or a HoldoutPercent over 100, are BadRequestException", async (t) => {
+  const { appId, segmentId, templateName } = await setup(t);
+  const treatment = (size) => ({ SizePercent: size, TemplateConfiguration: { InAppTemplate: { Name: templateName } } });
+  await expectError(
+    create(appId, campaignRequest({ segmentId, templateName, filter: purchaseFilter, AdditionalTreatments: [treatment(60), treatment(50)] })),
+    "BadRequestException",
+    400,
+    /SizePercent/,
+  );
+  await expectError(
+    create(appId, campaignRequest({ segmentId, templateName, filter: purchaseFilter, HoldoutPercent: 101 })),
+    "BadRequestException",
+    400,
+    /HoldoutPercent/,
+  );
+  await expectError(
+    create(appId, campaignRequest({ segmentId, templateName, filter: purchaseFilter, AdditionalTreatments: [{ TreatmentName: "no size" }] })),
+    "BadRequestException",
+    400,
+    /SizePercent/,
+  );
+});

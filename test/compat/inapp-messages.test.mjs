@@ -3,7 +3,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import { DeleteCampaignCommand, GetInAppMessagesCommand, UpdateCampaignCommand } from "@aws-sdk/client-pinpoint";
+import {
+  DeleteCampaignCommand,
+  GetCampaignDateRangeKpiCommand,
+  GetInAppMessagesCommand,
+  UpdateApplicationSettingsCommand,
+  UpdateCampaignCommand,
+} from "@aws-sdk/client-pinpoint";
 import {
   campaignIds,
   campaignRequest,
@@ -175,12 +181,26 @@ test("deleting a triggered campaign removes it from GetInAppMessages", async (t)
   await pollInAppMessages(appId, endpointId, (cs) => !contains(campaign.Id)(cs), { what: "no deleted campaign" });
 });
 
-// design.md: "_inapp.message_displayed … update per-endpoint display counts (which enforce session, daily and total
-// caps)" and GetInAppMessages filters capped campaigns. Marked todo while the host ignores display events: it still
-// runs and its failure is printed, but it is counted under `# todo`, not `# fail`. Remove the option once it passes.
-test("once an endpoint has displayed a campaign TotalCap times, it is no longer returned", {
-  todo: "the host does not count _inapp.message_displayed yet, so caps are never enforced",
-}, async (t) => {
+// The analytics events Amplify records when it shows a message (section 13), for one campaign and treatment.
+const inApp = (eventType, campaignId, treatmentId = "0") =>
+  event(eventType, { attributes: { campaign_id: campaignId, delivery_type: "IN_APP_MESSAGE", treatment_id: treatmentId } });
+
+/** Polls the campaign's KPIs until `metric` (summed over every row) reaches `count`: the events were handled. */
+async function metricReaches(appId, campaignId, metric, count) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const { CampaignDateRangeKpiResponse } = await send(
+      new GetCampaignDateRangeKpiCommand({ ApplicationId: appId, CampaignId: campaignId, KpiName: metric }),
+    );
+    const sum = CampaignDateRangeKpiResponse.KpiResult.Rows.flatMap((r) => r.Values).reduce((n, v) => n + Number(v.Value), 0);
+    if (sum >= count) return;
+    if (Date.now() >= deadline) assert.fail(`${metric} of ${campaignId} did not reach ${count} within 15 s (last ${sum})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// Caps are enforced on the server from the display events (design.md): a capped campaign is no longer returned.
+test("once an endpoint has displayed a campaign TotalCap times, it is no longer returned", async (t) => {
   const { appId, segmentId, templateName, endpointId } = await setup(t);
   const campaign = await newCampaign(
     appId,
@@ -189,15 +209,56 @@ test("once an endpoint has displayed a campaign TotalCap times, it is no longer 
   await putEvents(appId, endpointId, [event("level_up")]);
   await pollInAppMessages(appId, endpointId, contains(campaign.Id), { what: `campaign ${campaign.Id}` });
 
-  // The analytics event Amplify records when it shows a message.
-  const displayed = () =>
-    event("_inapp.message_displayed", { attributes: { campaign_id: campaign.Id, delivery_type: "IN_APP_MESSAGE", treatment_id: "0" } });
-  await putEvents(appId, endpointId, [displayed()]);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await putEvents(appId, endpointId, [inApp("_inapp.message_displayed", campaign.Id)]);
+  await metricReaches(appId, campaign.Id, "displayed", 1);
   assert.ok(contains(campaign.Id)(await inAppMessages(appId, endpointId)), "one display of two allowed: still returned");
 
-  await putEvents(appId, endpointId, [displayed()]);
+  await putEvents(appId, endpointId, [inApp("_inapp.message_displayed", campaign.Id)]);
   await pollInAppMessages(appId, endpointId, (cs) => !contains(campaign.Id)(cs), { what: "no capped campaign" });
+});
+
+test("a SessionCap of 1 hides the campaign for the rest of the session; the next _session.start brings it back", async (t) => {
+  const { appId, segmentId, templateName, endpointId } = await setup(t);
+  const campaign = await newCampaign(
+    appId,
+    campaignRequest({ segmentId, templateName, filter: eventFilter("level_up"), Limits: { Daily: 0, Session: 1, Total: 0 } }),
+  );
+  await putEvents(appId, endpointId, [event("level_up")]);
+  await pollInAppMessages(appId, endpointId, contains(campaign.Id), { what: `campaign ${campaign.Id}` });
+
+  // event() puts every event in a session of its own that starts at its timestamp.
+  await putEvents(appId, endpointId, [inApp("_inapp.message_displayed", campaign.Id)]);
+  await pollInAppMessages(appId, endpointId, (cs) => !contains(campaign.Id)(cs), { what: "no campaign capped for this session" });
+
+  await putEvents(appId, endpointId, [event("_session.start", { timestamp: new Date(Date.now() + 1000).toISOString() })]);
+  await pollInAppMessages(appId, endpointId, contains(campaign.Id), { what: "the campaign in the new session" });
+});
+
+test("GetInAppMessages returns the endpoint's TreatmentId and message, and the caps with the app's Limits as fallback", async (t) => {
+  const { appId, segmentId, templateName, endpointId } = await setup(t);
+  await send(
+    new UpdateApplicationSettingsCommand({ ApplicationId: appId, WriteApplicationSettingsRequest: { Limits: { Daily: 2, Session: 1, Total: 4 } } }),
+  );
+  // The additional treatment takes 100 % of the audience: every endpoint gets treatment "1" and its message.
+  const variant = { Layout: "BOTTOM_BANNER", Content: [content({ header: "Variant", body: "Treatment 1" })] };
+  const campaign = await newCampaign(
+    appId,
+    campaignRequest({
+      segmentId,
+      templateName,
+      filter: eventFilter("level_up"),
+      Limits: { Total: 3 },
+      HoldoutPercent: 0,
+      AdditionalTreatments: [{ SizePercent: 100, TreatmentName: "variant", MessageConfiguration: { InAppMessage: variant } }],
+    }),
+  );
+
+  await putEvents(appId, endpointId, [event("level_up")]);
+  const [m] = await pollInAppMessages(appId, endpointId, contains(campaign.Id), { what: `campaign ${campaign.Id}` });
+  assert.equal(m.TreatmentId, "1");
+  assert.equal(m.InAppMessage.Layout, "BOTTOM_BANNER");
+  assert.deepEqual(m.InAppMessage.Content, variant.Content);
+  assert.deepEqual([m.DailyCap, m.SessionCap, m.TotalCap], [2, 1, 3], "Daily and Session from the app, Total from the campaign");
 });
 
 test("an endpoint outside the campaign's segment is not entitled", async (t) => {
