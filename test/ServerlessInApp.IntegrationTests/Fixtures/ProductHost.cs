@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServerlessInApp.LocalHost;
 
 namespace ServerlessInApp.IntegrationTests.Fixtures;
@@ -31,7 +32,19 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
 
     protected virtual LocalHostOptions Configure(LocalHostOptions defaults) => defaults;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Stops the local event source mapping: from then on queued events stay in the queue, so its depth counts
+    /// every event accepted since (a test that must prove nothing was queued reads it).
+    /// </summary>
+    public async Task StopEventSourceMappingAsync()
+    {
+        foreach (var mapping in _app!.Services.GetServices<IHostedService>().OfType<SqsEventSourceMapping>())
+        {
+            await mapping.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public virtual async Task InitializeAsync()
     {
         // The product's clients use the default credential chain, as in Lambda; run.sh exports these from stack.env.
         // DynamoDB Local keeps tables per access key, so the product and the tests must use the same one.
@@ -55,7 +68,7 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)
