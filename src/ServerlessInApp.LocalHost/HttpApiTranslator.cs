@@ -35,7 +35,14 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
             return;
         }
 
-        var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+        var bytes = await ReadBodyAsync(context);
+        if (bytes is null)
+        {
+            await WriteErrorAsync(context, requestId, 413, "PayloadTooLargeException",
+                $"The request body is larger than {MaxBodyBytes / (1024 * 1024)} MB, the most an HTTP API accepts.");
+            return;
+        }
+        var (body, isBase64) = BodyForFunction(bytes);
         var now = DateTimeOffset.UtcNow;
         var request = new HttpApiRequest
         {
@@ -48,8 +55,8 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
                 ? null
                 : context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
             PathParameters = pathParameters,
-            Body = body.Length == 0 ? null : body,
-            IsBase64Encoded = false,
+            Body = body,
+            IsBase64Encoded = isBase64,
             RequestContext = new HttpApiRequestContext
             {
                 AccountId = "000000000000",
@@ -86,6 +93,46 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
             await context.Response.WriteAsync(response.IsBase64Encoded ? Encoding.UTF8.GetString(Convert.FromBase64String(text)) : text);
         }
     }
+
+    /// <summary>API Gateway's payload limit for HTTP APIs; a larger body never reaches a function.</summary>
+    public const int MaxBodyBytes = 10 * 1024 * 1024;
+
+    /// <summary>The body's bytes as sent, or null when it is larger than <see cref="MaxBodyBytes"/> (then it is not read).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        // Our limit, not Kestrel's (30 MB by default, answered without a request id or Pinpoint's error shape).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+        if (context.Request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The body as the function receives it: UTF-8 text as is (a byte order mark included), anything else base64-encoded
+    /// as API Gateway does for binary bodies. Decoding leniently would turn invalid bytes into U+FFFD and silently store
+    /// text the client never sent.
+    /// </summary>
+    private static (string? Body, bool IsBase64) BodyForFunction(byte[] bytes)
+    {
+        if (bytes.Length == 0) return (null, false);
+        try
+        {
+            return (StrictUtf8.GetString(bytes), false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (Convert.ToBase64String(bytes), true);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static async Task WriteErrorAsync(HttpContext context, string requestId, int status, string type, string message)
     {
