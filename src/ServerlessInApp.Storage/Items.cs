@@ -35,26 +35,38 @@ internal static class Items
         [TableDefinition.SortKey] = S(sk),
     };
 
-    /// <summary>Page tokens are the last sort key, base64url-encoded; a token we did not issue just starts elsewhere.</summary>
+    /// <summary>Page tokens are the last sort key, base64url-encoded.</summary>
     public static string? EncodeToken(Dictionary<string, AttributeValue>? lastKey) =>
         lastKey is { Count: > 0 } && lastKey.TryGetValue(TableDefinition.SortKey, out var sk)
             ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(sk.S)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
             : null;
 
-    public static Dictionary<string, AttributeValue>? DecodeToken(string pk, string? token)
+    /// <summary>
+    /// The start key a client's token stands for (null for no token). False when the token is not one this query could
+    /// have issued: not base64url of UTF-8, or a sort key outside <paramref name="skPrefix"/>. Such a token used to
+    /// reach DynamoDB as a start key outside the key condition (a ValidationException, so a 500) or silently restart
+    /// the list somewhere else.
+    /// </summary>
+    public static bool TryDecodeToken(string pk, string skPrefix, string? token, out Dictionary<string, AttributeValue>? start)
     {
-        if (string.IsNullOrEmpty(token)) return null;
+        start = null;
+        if (token is null) return true;
+        if (token.Length == 0 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
         string sk;
         try
         {
             var b64 = token.Replace('-', '+').Replace('_', '/');
             b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
-            sk = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+            sk = StrictUtf8.GetString(Convert.FromBase64String(b64));
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or System.Text.DecoderFallbackException)
         {
-            sk = token;
+            return false;
         }
-        return Key(pk, sk);
+        if (sk.Length <= skPrefix.Length || !sk.StartsWith(skPrefix, StringComparison.Ordinal)) return false;
+        start = Key(pk, sk);
+        return true;
     }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

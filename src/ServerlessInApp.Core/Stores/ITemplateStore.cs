@@ -15,8 +15,12 @@ public interface ITemplateStore
     /// <summary>Overwrites an existing version in place.</summary>
     Task<bool> ReplaceVersionAsync(InAppTemplate template, CancellationToken ct);
     Task<bool> SetActiveVersionAsync(string name, int version, CancellationToken ct);
-    Task<Page<TemplateSummary>> ListAsync(string? prefix, int pageSize, string? token, CancellationToken ct);
-    Task<Page<InAppTemplate>> ListVersionsAsync(string name, int pageSize, string? token, CancellationToken ct);
+
+    /// <summary>Null when <paramref name="token"/> is not a token this store issued for this list.</summary>
+    Task<Page<TemplateSummary>?> ListAsync(string? prefix, int pageSize, string? token, CancellationToken ct);
+
+    /// <summary>Null when <paramref name="token"/> is not a token this store issued for this list.</summary>
+    Task<Page<InAppTemplate>?> ListVersionsAsync(string name, int pageSize, string? token, CancellationToken ct);
     Task<bool> DeleteAsync(string name, CancellationToken ct);
 
     /// <summary>Deletes one version; the summary's latest and active versions move to the newest remaining one when needed.</summary>

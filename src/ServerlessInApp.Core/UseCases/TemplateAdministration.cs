@@ -92,7 +92,9 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
         var error = Check.OneOf("template-type", templateType, TemplateTypes);
         if (error is not null) return Outcome<Page<TemplateSummary>>.BadRequest(error);
         if (templateType is not null && templateType != InAppType) return new Page<TemplateSummary>([], null);
-        return await templates.ListAsync(prefix, size.Value, token, ct);
+        return await templates.ListAsync(prefix, size.Value, token, ct) is { } page
+            ? page
+            : Outcome<Page<TemplateSummary>>.BadRequest("next-token is not a token this API returned for this list.");
     }
 
     public async Task<Outcome<Page<InAppTemplate>>> ListVersionsAsync(string name, string templateType, string? pageSize, string? token, CancellationToken ct)
@@ -102,7 +104,9 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
         var typeError = TemplateType(templateType);
         if (typeError is not null) return typeError.As<Page<InAppTemplate>>();
         if (templateType != InAppType || await templates.GetSummaryAsync(name, ct) is null) return NotFound(name).As<Page<InAppTemplate>>();
-        return await templates.ListVersionsAsync(name, size.Value, token, ct);
+        return await templates.ListVersionsAsync(name, size.Value, token, ct) is { } page
+            ? page
+            : Outcome<Page<InAppTemplate>>.BadRequest("next-token is not a token this API returned for this list.");
     }
 
     public async Task<Outcome<string>> SetActiveVersionAsync(string name, string templateType, string? version, CancellationToken ct)
