@@ -29,6 +29,20 @@ internal static class Items
     public static DateTimeOffset GetDate(this Dictionary<string, AttributeValue> item, string name) =>
         DateTimeOffset.Parse(item.GetS(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
+    /// <summary>DynamoDB's limit on one item, attribute names and values together.</summary>
+    public const int MaxItemBytes = 400 * 1024;
+
+    /// <summary>
+    /// An item's size as DynamoDB counts it: the UTF-8 bytes of every name and string value; a number counts as its
+    /// largest encoding (21 bytes). A definition stored as JSON can be several times its text (STJ writes \u003C for '&lt;'
+    /// and \uXXXX for non-ASCII), so only the item itself says whether it fits.
+    /// </summary>
+    public static int Size(Dictionary<string, AttributeValue> item) =>
+        item.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key)
+            + (a.Value.S is { } s ? System.Text.Encoding.UTF8.GetByteCount(s) : a.Value.N is not null ? 21 : 1));
+
+    public static bool Fits(Dictionary<string, AttributeValue> item) => Size(item) <= MaxItemBytes;
+
     public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
     {
         [TableDefinition.PartitionKey] = S(pk),

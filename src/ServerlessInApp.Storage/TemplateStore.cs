@@ -24,6 +24,8 @@ public sealed class TemplateStore(IAmazonDynamoDB dynamo, string tableName) : IT
             new TransactWriteItem { Put = new Put { TableName = tableName, Item = VersionItem(template) } });
     }
 
+    public bool Fits(InAppTemplate template) => Items.Fits(VersionItem(template));
+
     public async Task<TemplateSummary?> GetSummaryAsync(string name, CancellationToken ct)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest

@@ -6,6 +6,9 @@ public interface ITemplateStore
 {
     /// <summary>Creates version 1; false when a template of that name exists.</summary>
     Task<bool> CreateAsync(InAppTemplate template, CancellationToken ct);
+    /// <summary>False when the template version is larger than one stored item may be.</summary>
+    bool Fits(InAppTemplate template);
+
     Task<TemplateSummary?> GetSummaryAsync(string name, CancellationToken ct);
     Task<InAppTemplate?> GetVersionAsync(string name, int version, CancellationToken ct);
 

@@ -22,6 +22,7 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
 
         var now = clock.GetUtcNow();
         var template = new InAppTemplate(name, 1, definition, definition.Tags ?? new Dictionary<string, string>(), now, now);
+        if (!templates.Fits(template)) return TooLarge();
         return await templates.CreateAsync(template, ct)
             ? template
             : Outcome<InAppTemplate>.BadRequest($"A template named '{name}' already exists; update it instead.");
@@ -63,10 +64,12 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
             if (asNewVersion)
             {
                 var next = new InAppTemplate(name, summary.LatestVersion + 1, stored, summary.Tags, summary.CreationDate, now);
+                if (!templates.Fits(next)) return TooLarge();
                 if (await templates.AddVersionAsync(next, summary.LatestVersion, ct)) return next;
                 continue;
             }
             var replaced = new InAppTemplate(name, summary.LatestVersion, stored, summary.Tags, summary.CreationDate, now);
+            if (!templates.Fits(replaced)) return TooLarge();
             if (await templates.ReplaceVersionAsync(replaced, ct)) return replaced;
         }
         return Outcome<InAppTemplate>.Fail(ErrorKind.Conflict, $"Template '{name}' is being changed by another request; try again.");
@@ -132,6 +135,9 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
             ? number
             : Outcome<int>.BadRequest($"version must be a version number such as 1 (got '{version}').");
     }
+
+    private static Outcome<InAppTemplate> TooLarge() =>
+        Outcome<InAppTemplate>.BadRequest("The template is too large to store (400 KB): shorten its Content, CustomConfig or tags.");
 
     public static Outcome<InAppTemplate> NotFound(string name, string? version = null) => Outcome<InAppTemplate>.NotFound(
         version is null ? $"Template '{name}' does not exist." : $"Template '{name}' has no version {version}.");
