@@ -27,7 +27,8 @@ public static class TriggerEvaluator
             if (!TriggerMatcher.Matches(campaign.Campaign.Definition.Schedule?.EventFilter, e.Body)) continue;
             if (!SegmentMatcher.Matches(campaign.Segment?.Definition.Dimensions, endpoint)) continue;
 
-            var expiresAt = campaign.End ?? at + DefaultEntitlementWindow;
+            // A client's clock may say 9999-12-31: the window then ends at the end of time instead of overflowing.
+            var expiresAt = campaign.End ?? (at > DateTimeOffset.MaxValue - DefaultEntitlementWindow ? DateTimeOffset.MaxValue : at + DefaultEntitlementWindow);
             if (expiresAt <= now) continue;
             granted.Add(new Entitlement(e.ApplicationId, e.EndpointId, campaign.Id, campaign.Campaign.Version, e.EventId, at, expiresAt));
         }

@@ -52,9 +52,10 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
                 var e = record.Event!;
                 evaluated++;
                 var endpoint = profiles.GetValueOrDefault(e.EndpointId) ?? Endpoint.Unregistered(e.ApplicationId, e.EndpointId);
-                var entitlements = TriggerEvaluator.Evaluate(e, endpoint, catalog, now);
                 try
                 {
+                    // Inside the try: whatever one record does, only that record is reported failed, never its batch.
+                    var entitlements = TriggerEvaluator.Evaluate(e, endpoint, catalog, now);
                     foreach (var entitlement in entitlements)
                     {
                         await endpoints.GrantAsync(entitlement, ct);
