@@ -29,6 +29,9 @@ internal static class Items
     public static DateTimeOffset GetDate(this Dictionary<string, AttributeValue> item, string name) =>
         DateTimeOffset.Parse(item.GetS(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
+    /// <summary>DynamoDB's limit on a sort key value.</summary>
+    public const int MaxSortKeyBytes = 1024;
+
     /// <summary>DynamoDB's limit on one item, attribute names and values together.</summary>
     public const int MaxItemBytes = 400 * 1024;
 
@@ -78,6 +81,8 @@ internal static class Items
             return false;
         }
         if (sk.Length <= skPrefix.Length || !sk.StartsWith(skPrefix, StringComparison.Ordinal)) return false;
+        // No sort key we write is longer, and a longer start key is over DynamoDB's key limit (DynamoDB Local lets it by).
+        if (System.Text.Encoding.UTF8.GetByteCount(sk) > MaxSortKeyBytes) return false;
         start = Key(pk, sk);
         return true;
     }
