@@ -92,7 +92,8 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
     {
         var size = Paging.PageSize(pageSize);
         if (!size.IsSuccess) return size.As<Page<TemplateSummary>>();
-        var error = Check.OneOf("template-type", templateType, TemplateTypes);
+        // No template name is longer, and a longer begins_with value would be over DynamoDB's sort key limit (a 500).
+        var error = Check.MaxLength("prefix", prefix, 128) ?? Check.OneOf("template-type", templateType, TemplateTypes);
         if (error is not null) return Outcome<Page<TemplateSummary>>.BadRequest(error);
         if (templateType is not null && templateType != InAppType) return new Page<TemplateSummary>([], null);
         return await templates.ListAsync(prefix, size.Value, token, ct) is { } page
