@@ -1,7 +1,12 @@
 using ServerlessInApp.LocalHost;
 
 // ./run.sh starts the emulators, sets DYNAMODB_SERVICE_URL and SQS_SERVICE_URL, and runs this with --urls and --demo.
-const string Usage = "Usage: ServerlessInApp.LocalHost [--urls http://127.0.0.1:5080] [--demo]";
+// `redrive` (infra/local/redrive.sh) moves the dead-letter queue back to the events queue of a running stack.
+const string Usage = "Usage: ServerlessInApp.LocalHost [--urls http://127.0.0.1:5080] [--demo]\n       ServerlessInApp.LocalHost redrive";
+if (args is ["redrive"])
+{
+    return await DeadLetterRedrive.RunAsync(LocalHostOptions.FromEnvironment(null), Console.Out);
+}
 
 string? urls = null;
 var demo = false;
