@@ -12,12 +12,14 @@ import {
   GetCampaignsCommand,
   GetEndpointCommand,
   GetInAppMessagesCommand,
+  PinpointClient,
   PutEventsCommand,
   UpdateEndpointCommand,
 } from "@aws-sdk/client-pinpoint";
 import {
   APP_KEY,
   OWNER_KEY,
+  REGION,
   campaignRequest,
   event,
   eventFilter,
@@ -26,6 +28,7 @@ import {
   newSegment,
   newTemplate,
   pinpoint,
+  PINPOINT_ENDPOINT,
   send,
   sendAsApp,
   unique,
@@ -118,4 +121,23 @@ test("a client with an unknown access key gets ForbiddenException", async () => 
   const stranger = pinpoint({ accessKeyId: `AKID${unique().toUpperCase()}`, secretAccessKey: "whatever" });
 
   await expectError(stranger.send(new GetAppCommand({ ApplicationId: "0".repeat(32) })), "ForbiddenException", 403, /Unknown access key/);
+});
+
+test("the client signs for mobiletargeting by default, and for execute-api (what API Gateway requires in AWS) with signingName", async () => {
+  const scopes = [];
+  for (const extra of [{}, { signingName: "execute-api" }]) {
+    const configured = new PinpointClient({ endpoint: PINPOINT_ENDPOINT, region: REGION, credentials: OWNER_KEY, ...extra });
+    configured.middlewareStack.add(
+      (next) => async (args) => {
+        scopes.push(/Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(args.request.headers.authorization).slice(1).join("/"));
+        return next(args);
+      },
+      { step: "finalizeRequest", priority: "low" },
+    );
+
+    const { ApplicationsResponse } = await configured.send(new GetAppsCommand({ PageSize: "1" }));
+
+    assert.ok(Array.isArray(ApplicationsResponse.Item));
+  }
+  assert.deepEqual(scopes, [`${REGION}/mobiletargeting`, `${REGION}/execute-api`]);
 });

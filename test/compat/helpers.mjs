@@ -15,7 +15,8 @@ import {
   UpdateEndpointCommand,
 } from "@aws-sdk/client-pinpoint";
 
-const endpoint = process.env.PINPOINT_ENDPOINT;
+export const PINPOINT_ENDPOINT = process.env.PINPOINT_ENDPOINT;
+const endpoint = PINPOINT_ENDPOINT;
 if (!endpoint) {
   throw new Error("PINPOINT_ENDPOINT is not set: point it at a running ServerlessInApp host (./test.sh does)");
 }
