@@ -12,6 +12,7 @@ public sealed class AdminFunction(
     EndpointRegistration endpoints,
     SegmentAdministration segments,
     CampaignAdministration campaigns,
+    CampaignMetricsQuery metrics,
     TemplateAdministration templates,
     WireMapping wire) : IFunction
 {
@@ -38,6 +39,17 @@ public sealed class AdminFunction(
                 return Reply(r, 200, await apps.GetAsync(P("ApplicationId"), ct), wire.App, Wire.ApplicationResponse);
             case "DELETE /v1/apps/{ApplicationId}":
                 return Reply(r, 200, await apps.DeleteAsync(P("ApplicationId"), ct), wire.App, Wire.ApplicationResponse);
+
+            case "GET /v1/apps/{ApplicationId}/settings":
+                return Reply(r, 200, await apps.GetSettingsAsync(P("ApplicationId"), ct), WireMapping.Settings, Wire.ApplicationSettingsResource);
+            case "PUT /v1/apps/{ApplicationId}/settings":
+            {
+                if (!HttpExchange.TryReadBody(r, Wire.ApplicationSettings, out var body, out var error)) return error!;
+                return Reply(r, 200, await apps.UpdateSettingsAsync(P("ApplicationId"), body, ct), WireMapping.Settings, Wire.ApplicationSettingsResource);
+            }
+            case "GET /v1/apps/{ApplicationId}/campaigns/{CampaignId}/kpis/daterange/{KpiName}":
+                return Reply(r, 200, await metrics.GetAsync(P("ApplicationId"), P("CampaignId"), P("KpiName"), Q("start-time"), Q("end-time"), ct),
+                    result => WireMapping.Kpis(P("ApplicationId"), P("CampaignId"), result), Wire.CampaignDateRangeKpiResponse);
 
             case "GET /v1/apps/{ApplicationId}/endpoints/{EndpointId}":
                 return Reply(r, 200, await endpoints.GetAsync(P("ApplicationId"), P("EndpointId"), ct), e => e, Wire.Endpoint);

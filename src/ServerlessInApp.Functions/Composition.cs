@@ -55,7 +55,7 @@ public sealed class Composition : IDisposable
         {
             FunctionName.Ingest => new IngestFunction(
                 new EventIngestion(apps, registration, new SqsEventQueue(_sqs.Value, _settings.RequireEventsQueueUrl())), registration),
-            FunctionName.Trigger => new TriggerFunction(new TriggerEvaluation(_catalogs, endpoints, _clock)),
+            FunctionName.Trigger => new TriggerFunction(new TriggerEvaluation(_catalogs, endpoints, new AnalyticsStore(_dynamo, table, _clock), _clock)),
             FunctionName.Fetch => new FetchFunction(new InAppMessageFetch(_catalogs, endpoints, _clock)),
             FunctionName.Admin => new AdminFunction(
                 new AppAdministration(apps, _clock),
@@ -63,6 +63,7 @@ public sealed class Composition : IDisposable
                 new SegmentAdministration(apps, new SegmentStore(_dynamo, table), _clock),
                 new CampaignAdministration(apps, new CampaignStore(_dynamo, table), new SegmentStore(_dynamo, table),
                     new CatalogStore(_dynamo, table), new TemplateStore(_dynamo, table), _clock),
+                new CampaignMetricsQuery(new CampaignStore(_dynamo, table), new AnalyticsStore(_dynamo, table, _clock), _clock),
                 new TemplateAdministration(new TemplateStore(_dynamo, table), _clock),
                 new WireMapping(new Arns(_settings.Region, _settings.AccountId), _clock)),
             _ => throw new ArgumentException(

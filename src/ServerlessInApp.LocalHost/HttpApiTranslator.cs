@@ -5,16 +5,21 @@ using Microsoft.AspNetCore.Http.Features;
 using ServerlessInApp.Functions;
 using ServerlessInApp.Functions.Http;
 using ServerlessInApp.Functions.Lambda;
+using ServerlessInApp.Functions.Logging;
 using ServerlessInApp.Functions.Pinpoint;
 
 namespace ServerlessInApp.LocalHost;
 
 /// <summary>
-/// Does locally what API Gateway does in AWS: matches the route on the raw path (an encoded slash stays inside its
-/// path parameter), builds the payload 2.0 event, invokes the function that serves the route, and writes its response.
+/// Does locally what API Gateway does in AWS: checks the request's SigV4 signature and that its key may call the route
+/// (IAM authorization), matches the route on the raw path (an encoded slash stays inside its path parameter), builds
+/// the payload 2.0 event, invokes the function that serves the route, and writes its response.
 /// </summary>
-public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> functions)
+public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> functions, SigV4Verifier verifier)
 {
+    public const int ForbiddenStatus = 403;
+    public const string Forbidden = "ForbiddenException";
+
     public async Task HandleAsync(HttpContext context)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
@@ -23,6 +28,23 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
         var rawQuery = queryStart < 0 ? "" : target[(queryStart + 1)..];
         var method = context.Request.Method;
         var requestId = Guid.NewGuid().ToString();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
+        var bytes = await ReadBodyAsync(context);
+        if (bytes is null)
+        {
+            await WriteErrorAsync(context, requestId, 413, "PayloadTooLargeException",
+                $"The request body is larger than {MaxBodyBytes / (1024 * 1024)} MB, the most an HTTP API accepts.");
+            return;
+        }
+
+        // Signature first, as API Gateway does: an unsigned caller learns nothing about which routes exist.
+        var check = verifier.Verify(method, target, headers, bytes);
+        if (check is SignatureCheck.Rejected rejected)
+        {
+            await WriteForbiddenAsync(context, requestId, method, rawPath, rejected.Message);
+            return;
+        }
+        var caller = ((SignatureCheck.Verified)check).Caller;
 
         var route = HttpRoutes.Match(method, rawPath, out var pathParameters);
         if (route is null)
@@ -34,14 +56,14 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
                 pathKnown ? $"{method} is not allowed on {rawPath}." : $"No operation is served at {method} {rawPath}.");
             return;
         }
-
-        var bytes = await ReadBodyAsync(context);
-        if (bytes is null)
+        if (caller == Caller.App && !HttpRoutes.IsAppRoute(route))
         {
-            await WriteErrorAsync(context, requestId, 413, "PayloadTooLargeException",
-                $"The request body is larger than {MaxBodyBytes / (1024 * 1024)} MB, the most an HTTP API accepts.");
+            await WriteForbiddenAsync(context, requestId, method, rawPath,
+                $"Key not allowed for this route: the app key may call only PutEvents, UpdateEndpoint and GetInAppMessages; " +
+                $"{route.RouteKey} needs the owner key.");
             return;
         }
+
         var (body, isBase64) = BodyForFunction(bytes);
         var now = DateTimeOffset.UtcNow;
         var request = new HttpApiRequest
@@ -50,7 +72,7 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
             RouteKey = route.RouteKey,
             RawPath = rawPath,
             RawQueryString = rawQuery,
-            Headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal),
+            Headers = headers,
             QueryStringParameters = context.Request.Query.Count == 0
                 ? null
                 : context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
@@ -133,6 +155,13 @@ public sealed class HttpApiTranslator(IReadOnlyDictionary<string, IFunction> fun
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static Task WriteForbiddenAsync(HttpContext context, string requestId, string method, string rawPath, string message)
+    {
+        JsonLog.RequestId = requestId;
+        JsonLog.Info($"{ForbiddenStatus} {Forbidden} {method} {rawPath}: {message.Split('\n')[0]}");
+        return WriteErrorAsync(context, requestId, ForbiddenStatus, Forbidden, message);
+    }
 
     private static async Task WriteErrorAsync(HttpContext context, string requestId, int status, string type, string message)
     {

@@ -18,6 +18,7 @@ public static class LocalStack
 
     public static async Task<WebApplication> StartAsync(LocalHostOptions options, CancellationToken ct = default)
     {
+        options.ValidateKeys();
         var bootstrap = new Composition(new Settings(options.TableName, null, options.Region, "000000000000",
             options.DynamoDbServiceUrl, options.SqsServiceUrl));
         await TableDefinition.EnsureCreatedAsync(bootstrap.DynamoDb, options.TableName, ct);
@@ -45,7 +46,8 @@ public static class LocalStack
             composition.Sqs, queueUrl, queueArn, options.Region, functions[FunctionName.Trigger], options));
 
         var app = builder.Build();
-        var translator = new HttpApiTranslator(functions);
+        var translator = new HttpApiTranslator(functions,
+            new SigV4Verifier(options.AppKey, options.OwnerKey, options.Region, TimeProvider.System));
         app.Run(context => context.Request.Path == HealthPath
             ? context.Response.WriteAsync("{\"status\":\"ok\"}")
             : translator.HandleAsync(context));

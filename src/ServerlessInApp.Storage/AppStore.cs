@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ServerlessInApp.Core.Apps;
+using ServerlessInApp.Core.Settings;
 using ServerlessInApp.Core.Stores;
 
 namespace ServerlessInApp.Storage;
@@ -50,6 +51,57 @@ public sealed class AppStore(IAmazonDynamoDB dynamo, string tableName) : IAppSto
         }, ct);
         return new Page<App>((response.Items ?? []).Select(FromItem).ToList(), Items.EncodeToken(response.LastEvaluatedKey));
     }
+
+    internal const string SettingsAttribute = "Settings";
+
+    public async Task<ApplicationSettingsRecord?> GetSettingsAsync(string appId, CancellationToken ct)
+    {
+        var response = await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = Items.Key(Keys.App(appId), Keys.AppItem),
+            ConsistentRead = true,
+        }, ct);
+        if (response.Item is not { Count: > 0 } item) return null;
+        return new ApplicationSettingsRecord(appId, SettingsFrom(item),
+            item.GetSOrNull("SettingsModified") is not null ? item.GetDate("SettingsModified") : null);
+    }
+
+    public async Task<bool> PutSettingsAsync(ApplicationSettingsRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Items.Key(Keys.App(record.ApplicationId), Keys.AppItem),
+                // Settings are part of the catalog the trigger and fetch paths cache: bump its stamp with them.
+                UpdateExpression = "SET #settings = :settings, #modified = :modified ADD #stamp :one",
+                ConditionExpression = "attribute_exists(#pk)",
+                ExpressionAttributeNames = new()
+                {
+                    ["#settings"] = SettingsAttribute, ["#modified"] = "SettingsModified", ["#stamp"] = CatalogVersion,
+                    ["#pk"] = TableDefinition.PartitionKey,
+                },
+                ExpressionAttributeValues = new()
+                {
+                    [":settings"] = Items.S(JsonSerializer.Serialize(record.Settings, StorageJsonContext.Default.ApplicationSettings)),
+                    [":modified"] = Items.Date(record.LastModifiedDate ?? DateTimeOffset.UtcNow),
+                    [":one"] = Items.N(1),
+                },
+            }, ct);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    internal static ApplicationSettings SettingsFrom(Dictionary<string, AttributeValue> appItem) =>
+        appItem.GetSOrNull(SettingsAttribute) is { } json
+            ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.ApplicationSettings) ?? new ApplicationSettings()
+            : new ApplicationSettings();
 
     public async Task<bool> DeleteAsync(string appId, CancellationToken ct)
     {

@@ -37,6 +37,7 @@ public sealed class CampaignStore(IAmazonDynamoDB dynamo, string tableName) : IC
         item[CatalogWrite.Version] = Items.N(c.Version);
         item["Definition"] = Items.S(JsonSerializer.Serialize(c.Definition, StorageJsonContext.Default.CampaignDefinition));
         item["Message"] = Items.S(JsonSerializer.Serialize(c.Message, StorageJsonContext.Default.InAppMessage));
+        item["TreatmentMessages"] = Items.S(JsonSerializer.Serialize(c.TreatmentMessages.ToList(), StorageJsonContext.Default.ListInAppMessage));
         item["CreationDate"] = Items.Date(c.CreationDate);
         item["LastModifiedDate"] = Items.Date(c.LastModifiedDate);
         return item;
@@ -49,5 +50,10 @@ public sealed class CampaignStore(IAmazonDynamoDB dynamo, string tableName) : IC
         JsonSerializer.Deserialize(item.GetS("Definition"), StorageJsonContext.Default.CampaignDefinition)!,
         JsonSerializer.Deserialize(item.GetS("Message"), StorageJsonContext.Default.InAppMessage)!,
         item.GetDate("CreationDate"),
-        item.GetDate("LastModifiedDate"));
+        item.GetDate("LastModifiedDate"))
+    {
+        TreatmentMessages = item.GetSOrNull("TreatmentMessages") is { } json
+            ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.ListInAppMessage) ?? []
+            : [],
+    };
 }

@@ -28,6 +28,7 @@ public sealed class CatalogStore(IAmazonDynamoDB dynamo, string tableName) : ICa
     public async Task<CampaignCatalog?> LoadAsync(string appId, CancellationToken ct)
     {
         long? version = null;
+        ServerlessInApp.Core.Settings.ApplicationSettings? settings = null;
         var campaigns = new List<Campaign>();
         var segments = new List<Segment>();
         Dictionary<string, AttributeValue>? start = null;
@@ -45,13 +46,17 @@ public sealed class CatalogStore(IAmazonDynamoDB dynamo, string tableName) : ICa
             foreach (var item in page.Items ?? [])
             {
                 var sk = item.GetS(TableDefinition.SortKey);
-                if (sk == Keys.AppItem) version = item.GetN(AppStore.CatalogVersion);
+                if (sk == Keys.AppItem)
+                {
+                    version = item.GetN(AppStore.CatalogVersion);
+                    settings = AppStore.SettingsFrom(item);
+                }
                 else if (sk.StartsWith(Keys.CampaignPrefix, StringComparison.Ordinal)) campaigns.Add(CampaignStore.FromItem(item));
                 else if (sk.StartsWith(Keys.SegmentPrefix, StringComparison.Ordinal)) segments.Add(SegmentStore.FromItem(item));
             }
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         } while (start is not null);
 
-        return version is null ? null : new CampaignCatalog(appId, version.Value, campaigns, segments);
+        return version is null ? null : new CampaignCatalog(appId, version.Value, campaigns, segments, settings);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ServerlessInApp.Core.Displays;
 using ServerlessInApp.Core.Endpoints;
 using ServerlessInApp.Core.Entitlements;
 using ServerlessInApp.Core.Stores;
@@ -112,8 +113,16 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
     public async Task<(Endpoint? Endpoint, IReadOnlyList<Entitlement> Entitlements)> GetWithEntitlementsAsync(
         string appId, string endpointId, DateTimeOffset now, CancellationToken ct)
     {
+        var partition = await GetPartitionAsync(appId, endpointId, now, ct);
+        return (partition.Endpoint, partition.Entitlements);
+    }
+
+    public async Task<EndpointPartition> GetPartitionAsync(string appId, string endpointId, DateTimeOffset now, CancellationToken ct)
+    {
         Endpoint? endpoint = null;
+        SessionMarker? session = null;
         var entitlements = new List<Entitlement>();
+        var counters = new Dictionary<string, DisplayCounter>(StringComparer.Ordinal);
         var nowSeconds = now.ToUnixTimeSeconds();
         Dictionary<string, AttributeValue>? start = null;
         do
@@ -130,13 +139,19 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
             {
                 var sk = item.GetS(TableDefinition.SortKey);
                 if (sk == Keys.ProfileItem) endpoint = ProfileFrom(item);
+                else if (sk == Keys.SessionItem) session = AnalyticsStore.SessionFrom(item);
+                else if (sk.StartsWith(Keys.DisplaysPrefix, StringComparison.Ordinal))
+                {
+                    var counter = AnalyticsStore.CounterFrom(item);
+                    counters[counter.Scope] = counter;
+                }
                 // TTL deletes expired items only eventually (minutes to days): an expired entitlement is skipped here.
                 else if (sk.StartsWith(Keys.EntitlementPrefix, StringComparison.Ordinal) && item.GetN(TableDefinition.TimeToLiveAttribute) > nowSeconds)
                     entitlements.Add(EntitlementFrom(appId, endpointId, item));
             }
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         } while (start is not null);
-        return (endpoint, entitlements);
+        return new EndpointPartition(endpoint, entitlements, counters, session);
     }
 
     public async Task GrantAsync(Entitlement entitlement, CancellationToken ct)
@@ -146,6 +161,7 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         item["CampaignId"] = Items.S(entitlement.CampaignId);
         item["CampaignVersion"] = Items.N(entitlement.CampaignVersion);
         item["EventId"] = Items.S(entitlement.EventId);
+        item["TreatmentId"] = Items.S(entitlement.TreatmentId);
         item["GrantedAt"] = Items.Date(entitlement.GrantedAt);
         item[GrantedAtMs] = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
         item[TableDefinition.TimeToLiveAttribute] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds());
@@ -186,5 +202,8 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         item.GetInt("CampaignVersion"),
         item.GetS("EventId"),
         item.GetDate("GrantedAt"),
-        DateTimeOffset.FromUnixTimeSeconds(item.GetN(TableDefinition.TimeToLiveAttribute)));
+        DateTimeOffset.FromUnixTimeSeconds(item.GetN(TableDefinition.TimeToLiveAttribute)))
+    {
+        TreatmentId = item.GetSOrNull("TreatmentId") ?? "0",
+    };
 }

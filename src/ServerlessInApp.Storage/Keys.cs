@@ -12,6 +12,11 @@ namespace ServerlessInApp.Storage;
 ///   TEMPLATE#{name}              / VERSION#{0000000001}  one template version (zero-padded so versions sort)
 ///   ENDPOINT#{appId}#{endpointId}/ #PROFILE              endpoint profile  } one Query of the endpoint's partition
 ///   ENDPOINT#{appId}#{endpointId}/ ENTITLEMENT#{campaign} entitlement      } answers GetInAppMessages
+///   ENDPOINT#{appId}#{endpointId}/ DISPLAYS#{campaign|*}  display counter  }
+///   ENDPOINT#{appId}#{endpointId}/ #SESSION              current session   }
+///   SEEN#{appId}#{endpointId}    / EVENT#{eventId}       one event's metric contribution (idempotency, TTL)
+///   SEEN#{appId}#{endpointId}    / ENTITLED#{campaignId} the endpoint's first entitlement to the campaign was counted
+///   METRICS#{appId}#{campaignId} / DAY#{yyyy-MM-dd}#TREATMENT#{id}  a campaign's daily counters
 /// App ids are hex and campaign ids are hex, so a '#' inside an endpoint id or template name cannot collide.
 /// </summary>
 public static class Keys
@@ -25,6 +30,9 @@ public static class Keys
     public const string TemplatePrefix = "TEMPLATE#";
     public const string VersionPrefix = "VERSION#";
     public const string EntitlementPrefix = "ENTITLEMENT#";
+    public const string DisplaysPrefix = "DISPLAYS#";
+    public const string SessionItem = "#SESSION";
+    public const string DayPrefix = "DAY#";
 
     public static string App(string appId) => "APP#" + appId;
     public static string AppListEntry(string appId) => "APP#" + appId;
@@ -35,4 +43,10 @@ public static class Keys
     public static string TemplateVersion(int version) => VersionPrefix + version.ToString("D10", CultureInfo.InvariantCulture);
     public static string Endpoint(string appId, string endpointId) => "ENDPOINT#" + appId + "#" + endpointId;
     public static string Entitlement(string campaignId) => EntitlementPrefix + campaignId;
+    public static string Displays(string scope) => DisplaysPrefix + scope;
+    public static string Seen(string appId, string endpointId) => "SEEN#" + appId + "#" + endpointId;
+    public static string FirstEntitlement(string campaignId) => "ENTITLED#" + campaignId;
+    public static string SeenEvent(string eventId) => "EVENT#" + eventId;
+    public static string Metrics(string appId, string campaignId) => "METRICS#" + appId + "#" + campaignId;
+    public static string MetricDay(string day, string treatmentId) => DayPrefix + day + "#TREATMENT#" + treatmentId;
 }

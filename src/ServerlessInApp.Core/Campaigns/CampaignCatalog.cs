@@ -11,10 +11,12 @@ public sealed class CampaignCatalog
     private readonly Dictionary<string, List<LiveCampaign>> _byEventType = new(StringComparer.Ordinal);
     private readonly List<LiveCampaign> _excluding = [];
 
-    public CampaignCatalog(string applicationId, long version, IEnumerable<Campaign> campaigns, IEnumerable<Segment> segments)
+    public CampaignCatalog(string applicationId, long version, IEnumerable<Campaign> campaigns, IEnumerable<Segment> segments,
+        Settings.ApplicationSettings? settings = null)
     {
         ApplicationId = applicationId;
         Version = version;
+        Settings = settings ?? new Settings.ApplicationSettings();
         var segmentsById = segments.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var byId = new Dictionary<string, LiveCampaign>(StringComparer.Ordinal);
         foreach (var campaign in campaigns)
@@ -39,6 +41,9 @@ public sealed class CampaignCatalog
     }
 
     public string ApplicationId { get; }
+
+    /// <summary>The app's defaults (limits, quiet time, delivery mode), versioned with the campaigns.</summary>
+    public Settings.ApplicationSettings Settings { get; }
     public long Version { get; }
     public IReadOnlyDictionary<string, LiveCampaign> Campaigns { get; }
 

@@ -18,7 +18,7 @@ public sealed record CampaignDefinition
     public int? HoldoutPercent { get; init; }
     public string? TreatmentName { get; init; }
     public string? TreatmentDescription { get; init; }
-    public System.Text.Json.JsonElement? AdditionalTreatments { get; init; }
+    public IReadOnlyList<WriteTreatment>? AdditionalTreatments { get; init; }
 
     [JsonPropertyName("tags")]
     public IReadOnlyDictionary<string, string>? Tags { get; init; }

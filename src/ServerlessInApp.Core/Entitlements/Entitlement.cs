@@ -11,4 +11,8 @@ public sealed record Entitlement(
     int CampaignVersion,
     string EventId,
     DateTimeOffset GrantedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>The endpoint's treatment ("0" default, "1", …), or HOLDOUT: matched, counted, never shown.</summary>
+    public string TreatmentId { get; init; } = "0";
+}

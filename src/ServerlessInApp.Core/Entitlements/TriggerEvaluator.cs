@@ -23,15 +23,35 @@ public static class TriggerEvaluator
 
         foreach (var campaign in catalog.CandidatesFor(eventType))
         {
-            if (!campaign.IsDeliverable(now)) continue;
+            if (!campaign.IsOpenFor(now, endpoint)) continue;
             if (!TriggerMatcher.Matches(campaign.Campaign.Definition.Schedule?.EventFilter, e.Body)) continue;
             if (!SegmentMatcher.Matches(campaign.Segment?.Definition.Dimensions, endpoint)) continue;
 
-            // A client's clock may say 9999-12-31: the window then ends at the end of time instead of overflowing.
-            var expiresAt = campaign.End ?? (at > DateTimeOffset.MaxValue - DefaultEntitlementWindow ? DateTimeOffset.MaxValue : at + DefaultEntitlementWindow);
+            var expiresAt = ExpiryOf(campaign, endpoint, at);
             if (expiresAt <= now) continue;
-            granted.Add(new Entitlement(e.ApplicationId, e.EndpointId, campaign.Id, campaign.Campaign.Version, e.EventId, at, expiresAt));
+            granted.Add(new Entitlement(e.ApplicationId, e.EndpointId, campaign.Id, campaign.Campaign.Version, e.EventId, at, expiresAt)
+            {
+                TreatmentId = TreatmentOf(campaign, e.EndpointId),
+            });
         }
         return granted;
     }
+
+    /// <summary>
+    /// An entitlement lasts until the campaign ends, or for the campaign's window (Limits.MaximumDuration seconds)
+    /// after the triggering event, or 30 days, whichever comes first.
+    /// </summary>
+    public static DateTimeOffset ExpiryOf(LiveCampaign campaign, Endpoint endpoint, DateTimeOffset triggeredAt)
+    {
+        var window = campaign.Campaign.Definition.Limits?.MaximumDuration is { } seconds and > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : DefaultEntitlementWindow;
+        // A client's clock may say 9999-12-31: the window then ends at the end of time instead of overflowing.
+        var byWindow = triggeredAt > DateTimeOffset.MaxValue - window ? DateTimeOffset.MaxValue : triggeredAt + window;
+        return campaign.EndFor(endpoint) is { } end && end < byWindow ? end : byWindow;
+    }
+
+    public static string TreatmentOf(LiveCampaign campaign, string endpointId) =>
+        Treatments.TreatmentAssignment.Assign(endpointId, campaign.Id, campaign.Campaign.Definition.HoldoutPercent ?? 0,
+            campaign.Campaign.TreatmentShares());
 }

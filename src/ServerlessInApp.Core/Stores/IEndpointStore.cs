@@ -24,6 +24,9 @@ public interface IEndpointStore
     Task<(Endpoint? Endpoint, IReadOnlyList<Entitlement> Entitlements)> GetWithEntitlementsAsync(
         string appId, string endpointId, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>One read of the whole partition: profile, unexpired entitlements, display counters and current session.</summary>
+    Task<EndpointPartition> GetPartitionAsync(string appId, string endpointId, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>
     /// Writes the entitlement unless a later grant is stored already, so deliveries in any order and any number of
     /// times leave the same item.

@@ -35,5 +35,30 @@ public sealed class AppAdministration(IAppStore apps, TimeProvider clock)
         return app;
     }
 
+    public async Task<Outcome<Settings.ApplicationSettingsRecord>> GetSettingsAsync(string appId, CancellationToken ct) =>
+        await apps.GetSettingsAsync(appId, ct) is { } settings ? settings : NotFound(appId).As<Settings.ApplicationSettingsRecord>();
+
+    /// <summary>Members sent replace the stored ones; absent members are kept (as UpdateCampaign does).</summary>
+    public async Task<Outcome<Settings.ApplicationSettingsRecord>> UpdateSettingsAsync(string appId, Settings.ApplicationSettings? update, CancellationToken ct)
+    {
+        if (update is null) return Outcome<Settings.ApplicationSettingsRecord>.BadRequest("The request body must be a WriteApplicationSettingsRequest object.");
+        var error = Check.First(
+            CampaignRules.Limits(update.Limits, "Limits"),
+            CampaignRules.Quiet(update.QuietTime, "QuietTime"),
+            Check.OneOf("InAppMessagesMode", update.InAppMessagesMode, Settings.ApplicationSettings.Modes));
+        if (error is not null) return Outcome<Settings.ApplicationSettingsRecord>.BadRequest(error);
+
+        var current = await apps.GetSettingsAsync(appId, ct);
+        if (current is null) return NotFound(appId).As<Settings.ApplicationSettingsRecord>();
+        var merged = new Settings.ApplicationSettings
+        {
+            Limits = update.Limits ?? current.Settings.Limits,
+            QuietTime = update.QuietTime ?? current.Settings.QuietTime,
+            InAppMessagesMode = update.InAppMessagesMode ?? current.Settings.InAppMessagesMode,
+        };
+        var record = new Settings.ApplicationSettingsRecord(appId, merged, clock.GetUtcNow());
+        return await apps.PutSettingsAsync(record, ct) ? record : NotFound(appId).As<Settings.ApplicationSettingsRecord>();
+    }
+
     public static Outcome<App> NotFound(string appId) => Outcome<App>.NotFound($"Application '{appId}' does not exist.");
 }

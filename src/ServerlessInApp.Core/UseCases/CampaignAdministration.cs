@@ -24,8 +24,8 @@ public sealed class CampaignAdministration(
 
         var resolved = await ResolveAsync(appId, definition, ct);
         if (!resolved.IsSuccess) return resolved.As<LiveCampaign>();
-        var (message, segment) = resolved.Value;
-        var campaign = new Campaign(appId, Ids.New(), 1, definition, message, now, now);
+        var (messages, segment) = resolved.Value;
+        var campaign = new Campaign(appId, Ids.New(), 1, definition, messages[0], now, now) { TreatmentMessages = messages.Skip(1).ToList() };
         if (!campaigns.Fits(campaign)) return TooLarge();
         if (!await campaigns.PutAsync(campaign, null, ct)) return AppAdministration.NotFound(appId).As<LiveCampaign>();
         return LiveCampaign.From(campaign, segment);
@@ -73,8 +73,15 @@ public sealed class CampaignAdministration(
 
             var resolved = await ResolveAsync(appId, merged, ct);
             if (!resolved.IsSuccess) return resolved.As<LiveCampaign>();
-            var (message, segment) = resolved.Value;
-            var updated = current with { Version = current.Version + 1, Definition = merged, Message = message, LastModifiedDate = now };
+            var (messages, segment) = resolved.Value;
+            var updated = current with
+            {
+                Version = current.Version + 1,
+                Definition = merged,
+                Message = messages[0],
+                TreatmentMessages = messages.Skip(1).ToList(),
+                LastModifiedDate = now,
+            };
             if (!campaigns.Fits(updated)) return TooLarge();
             if (await campaigns.PutAsync(updated, current.Version, ct)) return LiveCampaign.From(updated, segment);
         }
@@ -88,29 +95,48 @@ public sealed class CampaignAdministration(
         return await campaigns.DeleteAsync(appId, campaignId, ct) ? current : NotFound(appId, campaignId);
     }
 
-    private async Task<Outcome<(InAppMessage Message, Segments.Segment Segment)>> ResolveAsync(
+    /// <summary>The segment, and the message of every treatment: the default first, then each additional one.</summary>
+    private async Task<Outcome<(List<InAppMessage> Messages, Segments.Segment Segment)>> ResolveAsync(
         string appId, CampaignDefinition definition, CancellationToken ct)
     {
         var segment = await segments.GetAsync(appId, definition.SegmentId!, ct);
         if (segment is null)
-            return Outcome<(InAppMessage, Segments.Segment)>.BadRequest($"SegmentId: segment '{definition.SegmentId}' does not exist in this application.");
+            return Outcome<(List<InAppMessage>, Segments.Segment)>.BadRequest($"SegmentId: segment '{definition.SegmentId}' does not exist in this application.");
         if (definition.SegmentVersion is { } v && v > segment.Version)
-            return Outcome<(InAppMessage, Segments.Segment)>.BadRequest($"SegmentVersion: segment '{segment.Id}' has no version {v} (latest is {segment.Version}).");
+            return Outcome<(List<InAppMessage>, Segments.Segment)>.BadRequest($"SegmentVersion: segment '{segment.Id}' has no version {v} (latest is {segment.Version}).");
 
-        if (definition.TemplateConfiguration?.InAppTemplate is { } reference)
+        var sources = new List<(string Prefix, CampaignTemplateConfiguration? Template, CampaignMessageConfiguration? Inline)>
         {
-            var summary = await templates.GetSummaryAsync(reference.Name!, ct);
-            var version = reference.Version is null ? summary?.ActiveVersion : int.Parse(reference.Version);
-            var template = summary is null || version is null ? null : await templates.GetVersionAsync(reference.Name!, version.Value, ct);
-            if (template is null)
-            {
-                return Outcome<(InAppMessage, Segments.Segment)>.BadRequest(
-                    $"TemplateConfiguration.InAppTemplate: in-app template '{reference.Name}'" +
-                    (reference.Version is null ? "" : $" version {reference.Version}") + " does not exist.");
-            }
-            return (template.Definition.ToMessage(), segment);
+            ("", definition.TemplateConfiguration, definition.MessageConfiguration),
+        };
+        var treatments = definition.AdditionalTreatments ?? [];
+        for (var i = 0; i < treatments.Count; i++)
+        {
+            sources.Add(($"AdditionalTreatments[{i}].", treatments[i].TemplateConfiguration, treatments[i].MessageConfiguration));
         }
-        return (definition.MessageConfiguration!.InAppMessage!.ToMessage(), segment);
+
+        var messages = new List<InAppMessage>(sources.Count);
+        foreach (var (prefix, template, inline) in sources)
+        {
+            if (template?.InAppTemplate is { } reference)
+            {
+                var summary = await templates.GetSummaryAsync(reference.Name!, ct);
+                var version = reference.Version is null ? summary?.ActiveVersion : int.Parse(reference.Version);
+                var found = summary is null || version is null ? null : await templates.GetVersionAsync(reference.Name!, version.Value, ct);
+                if (found is null)
+                {
+                    return Outcome<(List<InAppMessage>, Segments.Segment)>.BadRequest(
+                        $"{prefix}TemplateConfiguration.InAppTemplate: in-app template '{reference.Name}'" +
+                        (reference.Version is null ? "" : $" version {reference.Version}") + " does not exist.");
+                }
+                messages.Add(found.Definition.ToMessage());
+            }
+            else
+            {
+                messages.Add(inline!.InAppMessage!.ToMessage());
+            }
+        }
+        return (messages, segment);
     }
 
     private static CampaignDefinition Merge(CampaignDefinition current, CampaignDefinition update)

@@ -1,17 +1,26 @@
 using ServerlessInApp.Core.Campaigns;
+using ServerlessInApp.Core.Displays;
 using ServerlessInApp.Core.Endpoints;
 using ServerlessInApp.Core.Entitlements;
 using ServerlessInApp.Core.Events;
+using ServerlessInApp.Core.Metrics;
+using ServerlessInApp.Core.Schedules;
 using ServerlessInApp.Core.Stores;
+using ServerlessInApp.Core.Treatments;
+using ServerlessInApp.Core.Validation;
 
 namespace ServerlessInApp.Core.UseCases;
 
 /// <summary>
-/// Turns a batch of queued events into entitlements. Every record counts as failed until its writes succeed, so a
-/// failure hands back only the records it affected and the rest of the batch is not processed again.
+/// Turns a batch of queued events into entitlements, display counts and metrics. Every record counts as failed until
+/// its writes succeed, so a failure hands back only the records it affected and the rest of the batch is not
+/// processed again. Every effect is idempotent per event: entitlements are rewritten identically, display counts and
+/// metric contributions are recorded once per event id, and contributions are added to the metrics exactly once.
 /// </summary>
-public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endpoints, TimeProvider clock)
+public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endpoints, IAnalyticsStore analytics, TimeProvider clock)
 {
+    private const int MaxCounterAttempts = 12;
+
     public async Task<TriggerBatchResult> ProcessAsync(IReadOnlyList<QueuedRecord> records, CancellationToken ct)
     {
         var failed = new List<string>();
@@ -32,14 +41,12 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
                     dropped += group.Count;
                     continue;
                 }
-                var listening = group
-                    .Where(r => catalog.CandidatesFor(r.Event!.Body.EventType ?? "").Any())
+                var needed = group
+                    .Where(r => InAppEventTypes.IsAnalytics(r.Event!.Body.EventType) || catalog.CandidatesFor(r.Event!.Body.EventType ?? "").Any())
                     .Select(r => r.Event!.EndpointId)
                     .Distinct(StringComparer.Ordinal)
                     .ToList();
-                profiles = listening.Count == 0
-                    ? new Dictionary<string, Endpoint>()
-                    : await endpoints.GetManyAsync(app.Key, listening, ct);
+                profiles = needed.Count == 0 ? new Dictionary<string, Endpoint>() : await endpoints.GetManyAsync(app.Key, needed, ct);
             }
             catch (Exception) when (!ct.IsCancellationRequested)
             {
@@ -47,6 +54,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
                 continue;
             }
 
+            var pending = new List<(string RecordId, EventContribution Contribution)>();
             foreach (var record in group)
             {
                 var e = record.Event!;
@@ -54,20 +62,135 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
                 var endpoint = profiles.GetValueOrDefault(e.EndpointId) ?? Endpoint.Unregistered(e.ApplicationId, e.EndpointId);
                 try
                 {
-                    // Inside the try: whatever one record does, only that record is reported failed, never its batch.
-                    var entitlements = TriggerEvaluator.Evaluate(e, endpoint, catalog, now);
-                    foreach (var entitlement in entitlements)
+                    EventContribution? contribution;
+                    if (InAppEventTypes.IsAnalytics(e.Body.EventType))
                     {
-                        await endpoints.GrantAsync(entitlement, ct);
+                        contribution = await RecordAnalyticsAsync(e, endpoint, catalog, ct);
                     }
-                    granted += entitlements.Count;
+                    else
+                    {
+                        var (count, first) = await GrantAsync(e, endpoint, catalog, now, ct);
+                        granted += count;
+                        contribution = first;
+                        if (e.Body.EventType == InAppEventTypes.SessionStart && Session(e) is { } session)
+                        {
+                            await analytics.StartSessionAsync(e.ApplicationId, e.EndpointId, session, ct);
+                        }
+                    }
+                    if (contribution is { Applied: false }) pending.Add((record.RecordId, contribution));
                 }
                 catch (Exception) when (!ct.IsCancellationRequested)
                 {
                     failed.Add(record.RecordId);
                 }
             }
+
+            if (pending.Count == 0) continue;
+            try
+            {
+                await analytics.ApplyAsync(pending.Select(p => p.Contribution).ToList(), ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // The contributions stay recorded as not applied: the redelivered records apply them.
+                failed.AddRange(pending.Select(p => p.RecordId).Where(id => !failed.Contains(id)));
+            }
         }
         return new TriggerBatchResult(failed, evaluated, granted, dropped);
     }
+
+    /// <summary>Writes the entitlements the event earns; returns how many can be shown and the "newly entitled" contribution.</summary>
+    private async Task<(int Shown, EventContribution? Contribution)> GrantAsync(
+        AppEvent e, Endpoint endpoint, CampaignCatalog catalog, DateTimeOffset now, CancellationToken ct)
+    {
+        var entitlements = TriggerEvaluator.Evaluate(e, endpoint, catalog, now);
+        if (entitlements.Count == 0) return (0, null);
+
+        var byCampaign = new Dictionary<string, MetricContribution>(StringComparer.Ordinal);
+        foreach (var entitlement in entitlements)
+        {
+            await endpoints.GrantAsync(entitlement, ct);
+            var holdout = entitlement.TreatmentId == TreatmentAssignment.Holdout;
+            byCampaign[entitlement.CampaignId] = new MetricContribution(
+                new MetricKey(entitlement.CampaignId, entitlement.TreatmentId, LocalTime.Day(entitlement.GrantedAt, TimeZoneInfo.Utc)),
+                MetricCounts.Zero with { Entitled = holdout ? 0 : 1, Holdout = holdout ? 1 : 0 });
+        }
+        var shown = entitlements.Count(x => x.TreatmentId != TreatmentAssignment.Holdout);
+
+        // "Newly entitled" is claimed once per endpoint and campaign, by whichever event's record gets there first.
+        while (byCampaign.Count > 0)
+        {
+            var contribution = new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, byCampaign.Values.ToList(), Applied: false);
+            var result = await analytics.RecordAsync(contribution, [], byCampaign.Keys.ToList(), ct);
+            switch (result.Outcome)
+            {
+                case RecordOutcome.Recorded:
+                    return (shown, contribution);
+                case RecordOutcome.Duplicate:
+                    return (shown, result.Earlier);
+                case RecordOutcome.ClaimTaken:
+                    foreach (var taken in result.TakenClaims) byCampaign.Remove(taken);
+                    break;
+                default:
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40)), ct);
+                    break;
+            }
+        }
+        return (shown, null);
+    }
+
+    /// <summary>
+    /// A display, click or dismissal: counts toward caps (displays only) and adds to the campaign's metrics, once per
+    /// event id. Events for campaigns the app does not have are dropped.
+    /// </summary>
+    private async Task<EventContribution?> RecordAnalyticsAsync(AppEvent e, Endpoint endpoint, CampaignCatalog catalog, CancellationToken ct)
+    {
+        var attributes = e.Body.Attributes;
+        if (attributes?.GetValueOrDefault(InAppEventTypes.CampaignIdAttribute) is not { } campaignId
+            || !catalog.Campaigns.TryGetValue(campaignId, out var campaign)
+            || !Check.TryParseInstant(e.Body.Timestamp ?? "", out var at))
+        {
+            return null;
+        }
+        var treatment = attributes.GetValueOrDefault(InAppEventTypes.TreatmentIdAttribute) is { Length: > 0 } t ? t : "0";
+        var key = new MetricKey(campaignId, treatment, LocalTime.Day(at, TimeZoneInfo.Utc));
+        var session = Session(e);
+
+        if (e.Body.EventType != InAppEventTypes.Displayed)
+        {
+            var counts = e.Body.EventType == InAppEventTypes.Clicked ? MetricCounts.Zero with { Clicked = 1 } : MetricCounts.Zero with { Dismissed = 1 };
+            return await RecordOnceAsync(new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, [new(key, counts)], false), [], ct);
+        }
+
+        if (session is not null) await analytics.StartSessionAsync(e.ApplicationId, e.EndpointId, session, ct);
+        var localDay = LocalTime.Day(at, LocalTime.Resolve(endpoint.Demographic?.Timezone));
+        var caps = Caps.For(campaign.Campaign.Definition.Limits, catalog.Settings.Limits);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (campaignCounter, appCounter) = await analytics.GetCountersAsync(e.ApplicationId, e.EndpointId, campaignId, ct);
+            var decision = DisplayRules.Record(campaignCounter, appCounter, localDay, session?.SessionId, caps, catalog.Settings.Limits?.Daily);
+            var counts = MetricCounts.Zero with { Displayed = 1, UniqueDisplayed = decision.FirstToday ? 1 : 0 };
+            var contribution = new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, [new(key, counts)], false);
+            var counters = new List<DisplayCounter> { decision.Campaign };
+            if (decision.App != appCounter) counters.Add(decision.App);
+
+            var result = await analytics.RecordAsync(contribution, counters, [], ct);
+            if (result.Outcome == RecordOutcome.Recorded) return contribution;
+            if (result.Outcome == RecordOutcome.Duplicate) return result.Earlier;
+            if (attempt >= MaxCounterAttempts) throw new InvalidOperationException($"Display counters of endpoint {e.EndpointId} kept changing.");
+            // Another consumer changed a counter between our read and write: read again after a short random pause.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), ct);
+        }
+    }
+
+    private async Task<EventContribution?> RecordOnceAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, CancellationToken ct)
+    {
+        var result = await analytics.RecordAsync(contribution, counters, [], ct);
+        return result.Outcome == RecordOutcome.Duplicate ? result.Earlier : contribution;
+    }
+
+    private static SessionMarker? Session(AppEvent e) =>
+        e.Body.Session is { Id: { Length: > 0 } id } s && Check.TryParseInstant(s.StartTimestamp ?? "", out var started)
+            ? new SessionMarker(id, started)
+            : null;
 }

@@ -21,43 +21,71 @@ public static partial class CampaignRules
             Check.Range("SegmentVersion", c.SegmentVersion, 1, int.MaxValue),
             Check.Range("Priority", c.Priority, 1, 5),
             Check.Range("HoldoutPercent", c.HoldoutPercent, 0, 100),
-            c.AdditionalTreatments is { ValueKind: System.Text.Json.JsonValueKind.Array } t && t.GetArrayLength() > 0
-                ? "AdditionalTreatments is not supported yet; create one campaign per variant." : null,
-            Limits(c.Limits),
-            Message(c),
+            Limits(c.Limits, "Limits"),
+            Message(c.TemplateConfiguration, c.MessageConfiguration, ""),
+            Treatments(c.AdditionalTreatments),
             Schedule(c.Schedule, now));
         return error;
     }
 
-    private static string? Limits(CampaignLimits? limits) => limits is null
+    public static string? Limits(CampaignLimits? limits, string field) => limits is null
         ? null
         : Check.First(
-            Check.Range("Limits.Daily", limits.Daily, 0, 100),
-            Check.Range("Limits.Total", limits.Total, 0, 100),
-            Check.Range("Limits.Session", limits.Session, 0, 100),
-            Check.Range("Limits.MessagesPerSecond", limits.MessagesPerSecond, 1, 20_000),
-            Check.Range("Limits.MaximumDuration", limits.MaximumDuration, 60, int.MaxValue));
+            Check.Range($"{field}.Daily", limits.Daily, 0, 100),
+            Check.Range($"{field}.Total", limits.Total, 0, 100),
+            Check.Range($"{field}.Session", limits.Session, 0, 100),
+            Check.Range($"{field}.MessagesPerSecond", limits.MessagesPerSecond, 1, 20_000),
+            Check.Range($"{field}.MaximumDuration", limits.MaximumDuration, 60, int.MaxValue));
 
-    private static string? Message(CampaignDefinition c)
+    public const int MaxTreatments = 4;
+
+    private static string? Message(CampaignTemplateConfiguration? templates, CampaignMessageConfiguration? messages, string prefix)
     {
-        var template = c.TemplateConfiguration?.InAppTemplate;
-        var inline = c.MessageConfiguration?.InAppMessage;
+        var template = templates?.InAppTemplate;
+        var inline = messages?.InAppMessage;
         if (template is null && inline is null)
-            return "The campaign needs a message: TemplateConfiguration.InAppTemplate or MessageConfiguration.InAppMessage.";
+            return $"{(prefix.Length == 0 ? "The campaign" : prefix.TrimEnd('.'))} needs a message: {prefix}TemplateConfiguration.InAppTemplate or {prefix}MessageConfiguration.InAppMessage.";
         if (template is not null && inline is not null)
-            return "Give either TemplateConfiguration.InAppTemplate or MessageConfiguration.InAppMessage, not both.";
+            return $"Give either {prefix}TemplateConfiguration.InAppTemplate or {prefix}MessageConfiguration.InAppMessage, not both.";
         if (template is not null)
         {
             return Check.First(
-                Check.Required("TemplateConfiguration.InAppTemplate.Name", template.Name),
+                Check.Required($"{prefix}TemplateConfiguration.InAppTemplate.Name", template.Name),
                 template.Name is not null && !Templates.TemplateName.IsValid(template.Name)
-                    ? "TemplateConfiguration.InAppTemplate.Name is not a valid template name." : null,
+                    ? $"{prefix}TemplateConfiguration.InAppTemplate.Name is not a valid template name." : null,
                 template.Version is not null && !(int.TryParse(template.Version, out var v) && v >= 1)
-                    ? "TemplateConfiguration.InAppTemplate.Version must be a version number such as \"1\"." : null);
+                    ? $"{prefix}TemplateConfiguration.InAppTemplate.Version must be a version number such as \"1\"." : null);
         }
         return Check.First(
-            Check.NoSubstitution("MessageConfiguration.InAppMessage.Body", inline!.Body),
-            InAppContentRules.Validate(inline.Layout, inline.Content, inline.CustomConfig, "MessageConfiguration.InAppMessage."));
+            Check.NoSubstitution($"{prefix}MessageConfiguration.InAppMessage.Body", inline!.Body),
+            InAppContentRules.Validate(inline.Layout, inline.Content, inline.CustomConfig, $"{prefix}MessageConfiguration.InAppMessage."));
+    }
+
+    /// <summary>
+    /// Additional treatments split the non-holdout audience with the default treatment, which keeps
+    /// 100 − ΣSizePercent. Each has its own message; the campaign's schedule applies to all of them.
+    /// </summary>
+    private static string? Treatments(IReadOnlyList<WriteTreatment?>? treatments)
+    {
+        if (treatments is null || treatments.Count == 0) return null;
+        if (treatments.Count > MaxTreatments) return $"AdditionalTreatments has at most {MaxTreatments} treatments (got {treatments.Count}).";
+        for (var i = 0; i < treatments.Count; i++)
+        {
+            var prefix = $"AdditionalTreatments[{i}].";
+            var t = treatments[i];
+            if (t is null) return $"AdditionalTreatments[{i}] must be an object.";
+            var error = Check.First(
+                t.SizePercent is null ? $"{prefix}SizePercent is required." : null,
+                Check.Range($"{prefix}SizePercent", t.SizePercent, 0, 100),
+                Check.MaxLength($"{prefix}TreatmentName", t.TreatmentName, 256),
+                Check.MaxLength($"{prefix}TreatmentDescription", t.TreatmentDescription, 1000),
+                t.Schedule is { ValueKind: not System.Text.Json.JsonValueKind.Null }
+                    ? $"{prefix}Schedule is not supported for in-app campaigns: the campaign's Schedule applies to every treatment." : null,
+                Message(t.TemplateConfiguration, t.MessageConfiguration, prefix));
+            if (error is not null) return error;
+        }
+        var total = treatments.Sum(t => t!.SizePercent ?? 0);
+        return total > 100 ? $"AdditionalTreatments' SizePercent add up to {total}; at most 100 (the default treatment gets the rest)." : null;
     }
 
     private static string? Schedule(CampaignSchedule? s, DateTimeOffset now)
@@ -73,7 +101,7 @@ public static partial class CampaignRules
                 ? $"Schedule.Frequency must be IN_APP_EVENT for an in-app campaign (got '{s.Frequency}')." : null,
             s.Timezone is not null && !TimezonePattern().IsMatch(s.Timezone)
                 ? $"Schedule.Timezone must look like UTC, UTC+01 or UTC-05:30 (got '{s.Timezone}')." : null,
-            Quiet(s.QuietTime),
+            Quiet(s.QuietTime, "Schedule.QuietTime"),
             Filter(s.EventFilter));
         if (error is not null) return error;
 
@@ -86,12 +114,12 @@ public static partial class CampaignRules
         return null;
     }
 
-    private static string? Quiet(QuietTime? quiet)
+    public static string? Quiet(QuietTime? quiet, string field)
     {
         if (quiet is null) return null;
         return Check.First(
-            quiet.Start is null || !ClockPattern().IsMatch(quiet.Start) ? "Schedule.QuietTime.Start must be HH:MM (00:00 to 23:59)." : null,
-            quiet.End is null || !ClockPattern().IsMatch(quiet.End) ? "Schedule.QuietTime.End must be HH:MM (00:00 to 23:59)." : null);
+            quiet.Start is null || !ClockPattern().IsMatch(quiet.Start) ? $"{field}.Start must be HH:MM (00:00 to 23:59)." : null,
+            quiet.End is null || !ClockPattern().IsMatch(quiet.End) ? $"{field}.End must be HH:MM (00:00 to 23:59)." : null);
     }
 
     private static string? Filter(CampaignEventFilter? filter)

@@ -18,6 +18,9 @@ public static class HttpRoutes
         new("GET", "/v1/apps", FunctionName.Admin),
         new("GET", "/v1/apps/{ApplicationId}", FunctionName.Admin),
         new("DELETE", "/v1/apps/{ApplicationId}", FunctionName.Admin),
+        new("GET", "/v1/apps/{ApplicationId}/settings", FunctionName.Admin),
+        new("PUT", "/v1/apps/{ApplicationId}/settings", FunctionName.Admin),
+        new("GET", "/v1/apps/{ApplicationId}/campaigns/{CampaignId}/kpis/daterange/{KpiName}", FunctionName.Admin),
         new("GET", "/v1/apps/{ApplicationId}/endpoints/{EndpointId}", FunctionName.Admin),
         new("DELETE", "/v1/apps/{ApplicationId}/endpoints/{EndpointId}", FunctionName.Admin),
         new("POST", "/v1/apps/{ApplicationId}/campaigns", FunctionName.Admin),
@@ -37,6 +40,13 @@ public static class HttpRoutes
         new("GET", "/v1/templates/{TemplateName}/{TemplateType}/versions", FunctionName.Admin),
         new("PUT", "/v1/templates/{TemplateName}/{TemplateType}/active-version", FunctionName.Admin),
     ];
+
+    /// <summary>
+    /// A route a device may call (PutEvents, UpdateEndpoint, GetInAppMessages): the routes of the ingest and fetch
+    /// functions. In AWS, AppApiPolicy grants exactly these (the Cognito identity pool's roles); locally the app key.
+    /// Every other route is the owner's.
+    /// </summary>
+    public static bool IsAppRoute(HttpRoute route) => route.Function is FunctionName.Ingest or FunctionName.Fetch;
 
     public static HttpRoute? Match(string method, string rawPath, out Dictionary<string, string> pathParameters)
     {

@@ -5,6 +5,7 @@ namespace ServerlessInApp.Functions.Pinpoint;
 
 public sealed record CampaignResponse
 {
+    public IReadOnlyList<TreatmentResource>? AdditionalTreatments { get; init; }
     public required string ApplicationId { get; init; }
     public required string Arn { get; init; }
     public required string CreationDate { get; init; }

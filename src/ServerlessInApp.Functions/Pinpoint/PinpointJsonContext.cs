@@ -35,4 +35,7 @@ namespace ServerlessInApp.Functions.Pinpoint;
 [JsonSerializable(typeof(ListPage<CampaignResponse>))]
 [JsonSerializable(typeof(SegmentDefinition))]
 [JsonSerializable(typeof(SegmentResponse))]
+[JsonSerializable(typeof(ServerlessInApp.Core.Settings.ApplicationSettings))]
+[JsonSerializable(typeof(ApplicationSettingsResource))]
+[JsonSerializable(typeof(CampaignDateRangeKpiResponse))]
 public sealed partial class PinpointJsonContext : JsonSerializerContext;

@@ -28,8 +28,19 @@ public sealed class WireMapping(Arns arns, TimeProvider clock)
         var c = live.Campaign;
         var d = c.Definition;
         var state = new CampaignState(live.Status(clock.GetUtcNow()));
+        var treatments = d.AdditionalTreatments ?? [];
         return new CampaignResponse
         {
+            AdditionalTreatments = treatments.Count == 0 ? null : treatments.Select((t, i) => new TreatmentResource
+            {
+                Id = (i + 1).ToString(CultureInfo.InvariantCulture),
+                SizePercent = t.SizePercent ?? 0,
+                MessageConfiguration = t.MessageConfiguration,
+                TemplateConfiguration = t.TemplateConfiguration,
+                TreatmentName = t.TreatmentName,
+                TreatmentDescription = t.TreatmentDescription,
+                State = state,
+            }).ToList(),
             ApplicationId = c.ApplicationId,
             Arn = arns.Campaign(c.ApplicationId, c.Id),
             CreationDate = Date(c.CreationDate),
@@ -106,6 +117,39 @@ public sealed class WireMapping(Arns arns, TimeProvider clock)
         Version = t.Version.ToString(CultureInfo.InvariantCulture),
     };
 
+    public static ApplicationSettingsResource Settings(ServerlessInApp.Core.Settings.ApplicationSettingsRecord record) => new()
+    {
+        ApplicationId = record.ApplicationId,
+        LastModifiedDate = record.LastModifiedDate is { } modified ? Date(modified) : null,
+        Limits = record.Settings.Limits,
+        QuietTime = record.Settings.QuietTime,
+        InAppMessagesMode = record.Settings.InAppMessagesMode ?? ServerlessInApp.Core.Settings.ApplicationSettings.ServerTriggered,
+    };
+
+    public static CampaignDateRangeKpiResponse Kpis(string appId, string campaignId, ServerlessInApp.Core.UseCases.CampaignMetricsQuery.Result result)
+    {
+        var all = result.KpiName == ServerlessInApp.Core.UseCases.CampaignMetricsQuery.AllMetrics;
+        var rows = result.Days
+            .OrderBy(d => d.Day, StringComparer.Ordinal).ThenBy(d => d.TreatmentId, StringComparer.Ordinal)
+            .Select(d => new ResultRow(
+                [new ResultRowValue("Date", "String", d.Day), new ResultRowValue("TreatmentId", "String", d.TreatmentId)],
+                KpiValues(d.Counts).Where(v => all || v.Key == result.KpiName).ToList()))
+            .ToList();
+        return new CampaignDateRangeKpiResponse(appId, campaignId, Date(result.End), result.KpiName, new BaseKpiResult(rows), null, Date(result.Start));
+    }
+
+    private static IEnumerable<ResultRowValue> KpiValues(ServerlessInApp.Core.Metrics.MetricCounts c)
+    {
+        static ResultRowValue Long(string key, long value) => new(key, "Long", value.ToString(CultureInfo.InvariantCulture));
+        yield return Long("entitled", c.Entitled);
+        yield return Long("holdout", c.Holdout);
+        yield return Long("displayed", c.Displayed);
+        yield return Long("unique-displayed", c.UniqueDisplayed);
+        yield return Long("clicked", c.Clicked);
+        yield return Long("dismissed", c.Dismissed);
+        yield return new("click-through-rate", "Double", c.ClickThroughRate.ToString("0.####", CultureInfo.InvariantCulture));
+    }
+
     public static EventsResponse Events(IReadOnlyDictionary<string, EndpointEventsResult> results) => new(
         results.ToDictionary(r => r.Key, r => new ItemResponse(r.Value.Endpoint, r.Value.Events), StringComparer.Ordinal));
 
@@ -119,15 +163,15 @@ public sealed class WireMapping(Arns arns, TimeProvider clock)
                 CampaignId = campaign.Id,
                 TreatmentId = m.TreatmentId,
                 Priority = definition.Priority,
-                DailyCap = definition.Limits?.Daily ?? 0,
-                SessionCap = definition.Limits?.Session ?? 0,
-                TotalCap = definition.Limits?.Total ?? 0,
-                InAppMessage = campaign.Campaign.Message,
+                DailyCap = m.Caps.Daily ?? 0,
+                SessionCap = m.Caps.Session ?? 0,
+                TotalCap = m.Caps.Total ?? 0,
+                InAppMessage = m.Message,
                 Schedule = new InAppCampaignSchedule
                 {
-                    EndDate = campaign.End is { } end ? Date(end) : null,
+                    EndDate = m.EndDate is { } end ? Date(end) : null,
                     EventFilter = definition.Schedule?.EventFilter,
-                    QuietTime = definition.Schedule?.QuietTime,
+                    QuietTime = m.QuietTime,
                 },
             };
         }).ToList());

@@ -67,7 +67,16 @@ public class CampaignRulesTests
         ["priority 5"] = Definition() with { Priority = 5 },
         ["no priority"] = Definition() with { Priority = null },
         ["paused"] = Definition() with { IsPaused = true },
-        ["empty additional treatments"] = Definition() with { AdditionalTreatments = Json("[]") },
+        ["empty additional treatments"] = Definition() with { AdditionalTreatments = [] },
+        ["two treatments with their own messages"] = Definition() with
+        {
+            HoldoutPercent = 10,
+            AdditionalTreatments =
+            [
+                new WriteTreatment { SizePercent = 30, MessageConfiguration = new CampaignMessageConfiguration { InAppMessage = InlineMessage("TOP_BANNER", 1) } },
+                new WriteTreatment { SizePercent = 20, TemplateConfiguration = new CampaignTemplateConfiguration { InAppTemplate = new TemplateReference { Name = "b" } } },
+            ],
+        },
         ["carousel of five"] = Definition() with
         {
             MessageConfiguration = new CampaignMessageConfiguration { InAppMessage = InlineMessage("CAROUSEL", 5) },
@@ -98,7 +107,30 @@ public class CampaignRulesTests
         ["Limits.Session -1"] = ("Limits.Session", Definition() with { Limits = new CampaignLimits { Session = -1 } }),
         ["Limits.MessagesPerSecond 0"] = ("Limits.MessagesPerSecond", Definition() with { Limits = new CampaignLimits { MessagesPerSecond = 0 } }),
         ["Limits.MaximumDuration 59"] = ("Limits.MaximumDuration", Definition() with { Limits = new CampaignLimits { MaximumDuration = 59 } }),
-        ["a variant"] = ("AdditionalTreatments", Definition() with { AdditionalTreatments = Json("""[{"SizePercent":50}]""") }),
+        ["a treatment without a message"] = ("AdditionalTreatments[0]", Definition() with { AdditionalTreatments = [new WriteTreatment { SizePercent = 50 }] }),
+        ["a treatment without a size"] = ("AdditionalTreatments[0].SizePercent", Definition() with
+        {
+            AdditionalTreatments = [new WriteTreatment { MessageConfiguration = new CampaignMessageConfiguration { InAppMessage = InlineMessage("TOP_BANNER", 1) } }],
+        }),
+        ["treatments over 100%"] = ("SizePercent", Definition() with
+        {
+            AdditionalTreatments =
+            [
+                new WriteTreatment { SizePercent = 60, MessageConfiguration = new CampaignMessageConfiguration { InAppMessage = InlineMessage("TOP_BANNER", 1) } },
+                new WriteTreatment { SizePercent = 50, MessageConfiguration = new CampaignMessageConfiguration { InAppMessage = InlineMessage("TOP_BANNER", 1) } },
+            ],
+        }),
+        ["a treatment with its own schedule"] = ("AdditionalTreatments[0].Schedule", Definition() with
+        {
+            AdditionalTreatments =
+            [
+                new WriteTreatment
+                {
+                    SizePercent = 10, Schedule = Json("""{"StartTime":"IMMEDIATE"}"""),
+                    MessageConfiguration = new CampaignMessageConfiguration { InAppMessage = InlineMessage("TOP_BANNER", 1) },
+                },
+            ],
+        }),
         ["schedule absent"] = ("Schedule", Definition() with { Schedule = null }),
         ["start time absent"] = ("Schedule.StartTime", With(Schedule() with { StartTime = null })),
         ["start time not a date"] = ("Schedule.StartTime", With(Schedule() with { StartTime = "tomorrow" })),

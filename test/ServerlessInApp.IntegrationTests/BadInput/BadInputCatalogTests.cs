@@ -133,10 +133,44 @@ public sealed class BadInputCatalogTests(BadInputHost host, ITestOutputHelper ou
         {
             if (!name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) request.Headers.TryAddWithoutValidation(name, value);
         }
-        using var response = await host.Http.SendAsync(request);
+        SignRaw(request, path, body ?? []);
+        using var unsigned = host.UnsignedClient();
+        using var response = await unsigned.SendAsync(request);
         var replyHeaders = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
         return new Reply(response.StatusCode, replyHeaders, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Signs the request with the owner key over the path exactly as written. The SDK's signer would re-encode the
+    /// path first (and so change what the catalog sends), so the canonical request is built with the server's own
+    /// SigV4 rules: this runner tests input handling, not authorization, which has tests of its own.
+    /// </summary>
+    private void SignRaw(HttpRequestMessage request, string rawTarget, byte[] body)
+    {
+        var key = host.Options.OwnerKey;
+        var signedAt = DateTime.UtcNow;
+        var amzDate = signedAt.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var payloadHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body));
+        var queryStart = rawTarget.IndexOf('?');
+        var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
+        var rawQuery = queryStart < 0 ? "" : rawTarget[(queryStart + 1)..];
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["host"] = request.RequestUri!.Authority,
+            ["x-amz-content-sha256"] = payloadHash,
+            ["x-amz-date"] = amzDate,
+        };
+        string[] signed = ["host", "x-amz-content-sha256", "x-amz-date"];
+        var canonical = ServerlessInApp.LocalHost.SigV4Verifier.CanonicalRequest(request.Method.Method, rawPath,
+            ServerlessInApp.LocalHost.SigV4Verifier.ParseQuery(rawQuery), headers, signed, payloadHash);
+        var signature = Amazon.Runtime.Internal.Auth.AWS4Signer.ComputeSignature(key.AccessKeyId, key.SecretAccessKey, host.Options.Region,
+            signedAt, "execute-api", string.Join(';', signed), canonical).Signature;
+        request.Headers.TryAddWithoutValidation("x-amz-date", amzDate);
+        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", payloadHash);
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential={key.AccessKeyId}/{signedAt:yyyyMMdd}/{host.Options.Region}/execute-api/aws4_request, " +
+            $"SignedHeaders={string.Join(';', signed)}, Signature={signature}");
     }
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> placeholders) =>

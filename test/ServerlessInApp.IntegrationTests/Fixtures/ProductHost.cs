@@ -9,7 +9,8 @@ namespace ServerlessInApp.IntegrationTests.Fixtures;
 /// <summary>
 /// The whole product on the shared emulators (LocalStack.StartAsync: table, queues, HTTP API on a free loopback port,
 /// event source mapping), with a table and queues of its own so that test classes never see each other's data.
-/// Use as a class fixture; derive to change the event source mapping's options.
+/// Its development keys are its own too; <see cref="Http"/> signs with the owner key (every route), <see cref="AppHttp"/>
+/// with the app key (app routes only). Use as a class fixture; derive to change the event source mapping's options.
 /// </summary>
 public class ProductHost(Emulators emulators) : IAsyncLifetime
 {
@@ -19,7 +20,13 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
 
     public LocalHostOptions Options { get; private set; } = null!;
 
+    /// <summary>Signed (SigV4, the SDK's signer) with the owner key: may call every route.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Signed with the app key: may call PutEvents, UpdateEndpoint and GetInAppMessages.</summary>
+    public HttpClient AppHttp { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
 
     public LocalQueueUrls Queues { get; private set; } = null!;
 
@@ -29,6 +36,13 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
         using var sqs = emulators.CreateSqsClient();
         await Poll.QueueDrainedAsync(sqs, Queues.EventsQueueUrl);
     }
+
+    /// <summary>A client of the host that signs with <paramref name="key"/>, at <paramref name="signedAt"/> (default: now).</summary>
+    public HttpClient Client(DevelopmentKey key, Func<DateTime>? signedAt = null, HttpMessageHandler? inner = null) =>
+        new(new SigV4SigningHandler(key, Options.Region, signedAt: signedAt, inner: inner)) { BaseAddress = BaseAddress };
+
+    /// <summary>A client that does not sign at all.</summary>
+    public HttpClient UnsignedClient() => new() { BaseAddress = BaseAddress };
 
     protected virtual LocalHostOptions Configure(LocalHostOptions defaults) => defaults;
 
@@ -62,15 +76,20 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
             EventsQueueName = "it-events-" + suffix,
             DeadLetterQueueName = "it-events-dlq-" + suffix,
             Urls = "http://127.0.0.1:0",
+            AppKey = new DevelopmentKey("it-app-" + suffix, "it-app-secret-" + Guid.NewGuid().ToString("N")),
+            OwnerKey = new DevelopmentKey("it-owner-" + suffix, "it-owner-secret-" + Guid.NewGuid().ToString("N")),
         });
         _app = await LocalStack.StartAsync(Options);
         Queues = _app.Services.GetRequiredService<LocalQueueUrls>();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        BaseAddress = new Uri(_app.Urls.First());
+        Http = Client(Options.OwnerKey);
+        AppHttp = Client(Options.AppKey);
     }
 
     public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
+        AppHttp?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -1,0 +1,3 @@
+namespace ServerlessInApp.Core.Metrics;
+
+public sealed record MetricContribution(MetricKey Key, MetricCounts Counts);

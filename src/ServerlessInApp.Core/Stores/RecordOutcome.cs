@@ -1,0 +1,9 @@
+namespace ServerlessInApp.Core.Stores;
+
+public enum RecordOutcome
+{
+    Recorded,
+    Duplicate,
+    Conflict,
+    ClaimTaken,
+}

@@ -1,0 +1,3 @@
+namespace ServerlessInApp.Functions.Pinpoint;
+
+public sealed record BaseKpiResult(IReadOnlyList<ResultRow> Rows);
