@@ -6,7 +6,11 @@
 #   --demo     seed a demo app, template and campaign, and print curl commands to try
 #   --port N   listen on http://127.0.0.1:N (default: 5080, or the next free port after it)
 #
-# Ctrl-C stops the host and the emulators. Emulator state and logs: .local/run/.
+# Every request but GET /_local/health must be SigV4-signed with a development key; the host prints both (app key:
+# PutEvents, UpdateEndpoint, GetInAppMessages; owner key: every route). LOCAL_APP_ACCESS_KEY_ID,
+# LOCAL_APP_SECRET_ACCESS_KEY, LOCAL_OWNER_ACCESS_KEY_ID and LOCAL_OWNER_SECRET_ACCESS_KEY replace them.
+# Ctrl-C stops the host and the emulators. Emulator state and logs: .local/run/. Dead-lettered events go back to
+# the events queue with infra/local/redrive.sh while this runs.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +27,7 @@ while [[ $# -gt 0 ]]; do
       [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || { echo "run.sh: --port needs a number" >&2; exit 2; }
       port="$2"; shift 2 ;;
     --port=*) port="${1#--port=}"; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -86,6 +90,7 @@ start_host "$port" - "${demo[@]}"
 if wait_for_health "$url" "$HOST_PID" 120; then
   echo
   echo "ServerlessInApp is running at $url   (Ctrl-C to stop; emulator logs in .local/run/)"
+  echo "Sign every request with a development key printed above (curl --aws-sigv4, or any AWS SDK client)."
   echo
 elif ((interrupted == 0)); then
   if kill -0 "$HOST_PID" 2>/dev/null; then

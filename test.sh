@@ -121,6 +121,9 @@ run_compat() {
   # shellcheck disable=SC1091
   source "$compat_state/stack.env"
   export TABLE_NAME=ServerlessInApp
+  # The host checks SigV4 signatures; it and the suite (helpers.mjs) share development keys other than the defaults.
+  export LOCAL_APP_ACCESS_KEY_ID=compat-app LOCAL_APP_SECRET_ACCESS_KEY=compat-app-secret
+  export LOCAL_OWNER_ACCESS_KEY_ID=compat-owner LOCAL_OWNER_SECRET_ACCESS_KEY=compat-owner-secret
   local port url t0=$SECONDS
   port="$(any_free_port)"
   url="http://127.0.0.1:$port"

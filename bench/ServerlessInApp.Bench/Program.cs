@@ -26,7 +26,8 @@ var options = LocalHostOptions.FromEnvironment($"http://127.0.0.1:{port}") with
     DeadLetterQueueName = $"bench-dlq-{suffix}",
 };
 await using var host = await LocalStack.StartAsync(options);
-using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+// Signed with the owner key (SigV4), as every caller of the host must be; the harness seeds an app and posts events.
+using var http = SigV4SigningHandler.Client($"http://127.0.0.1:{port}", options.OwnerKey, options.Region);
 var harness = new EventToMessageLatency(http, Console.Out);
 harness.Report(await harness.RunAsync(events, CancellationToken.None));
 await host.StopAsync();

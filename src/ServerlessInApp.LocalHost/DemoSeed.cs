@@ -6,16 +6,16 @@ using System.Text.Json.Nodes;
 namespace ServerlessInApp.LocalHost;
 
 /// <summary>
-/// Seeds a demo through the public API, as an owner would: an app, an in-app template, an "everyone" segment and a
-/// campaign that shows the template when an endpoint posts level_reached with level = 10.
+/// Seeds a demo through the public API, as an owner would (signed with the owner key): an app, an in-app template, an
+/// "everyone" segment and a campaign that shows the template when an endpoint posts level_reached with level = 10.
 /// </summary>
 public static class DemoSeed
 {
     public sealed record Demo(string AppId, string CampaignId, string EndpointId);
 
-    public static async Task<Demo> SeedAsync(string baseUrl, CancellationToken ct = default)
+    public static async Task<Demo> SeedAsync(string baseUrl, DevelopmentKey ownerKey, string region, CancellationToken ct = default)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var http = SigV4SigningHandler.Client(baseUrl, ownerKey, region);
         var app = await PostAsync(http, "/v1/apps", """{"Name":"demo-game","tags":{"seeded-by":"run.sh --demo"}}""", ct);
         var appId = app["Id"]!.GetValue<string>();
 
@@ -52,20 +52,40 @@ public static class DemoSeed
         return new Demo(appId, campaign["Id"]!.GetValue<string>(), "player-1");
     }
 
-    /// <summary>The two commands a newcomer runs: post the triggering event, then fetch the message.</summary>
-    public static string CurlCommands(string baseUrl, Demo demo)
+    /// <summary>The two commands a newcomer runs, signed with the app key as a device would: post the triggering event, then fetch the message.</summary>
+    public static string CurlCommands(string baseUrl, Demo demo, DevelopmentKey appKey, string region)
     {
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var body = """{"BatchItem":{"ENDPOINT":{"Endpoint":{"ChannelType":"IN_APP"},"Events":{"event-1":{"EventType":"level_reached","Timestamp":"NOW","Attributes":{"level":"10"}}}}}}"""
             .Replace("ENDPOINT", demo.EndpointId).Replace("NOW", now);
+        var sign = Curl(appKey, region);
         var sb = new StringBuilder();
         sb.AppendLine("Demo seeded: app " + demo.AppId + ", campaign " + demo.CampaignId + ".");
-        sb.AppendLine("1. Post the event that triggers the campaign:");
-        sb.AppendLine($"   curl -s -X POST {baseUrl}/v1/apps/{demo.AppId}/events -H 'Content-Type: application/json' -d '{body}'");
+        sb.AppendLine("1. Post the event that triggers the campaign (signed with the app key, as a device would):");
+        sb.AppendLine($"   curl -s {sign} -X POST {baseUrl}/v1/apps/{demo.AppId}/events -H 'Content-Type: application/json' -d '{body}'");
         sb.AppendLine("2. Fetch the message the endpoint is now entitled to:");
-        sb.AppendLine($"   curl -s {baseUrl}/v1/apps/{demo.AppId}/endpoints/{demo.EndpointId}/inappmessages");
+        sb.AppendLine($"   curl -s {sign} {baseUrl}/v1/apps/{demo.AppId}/endpoints/{demo.EndpointId}/inappmessages");
         return sb.ToString();
     }
+
+    /// <summary>The development keys and how to sign with them: printed when the host starts.</summary>
+    public static string SigningHelp(string baseUrl, LocalHostOptions options)
+    {
+        var (app, owner) = (options.AppKey, options.OwnerKey);
+        var width = Math.Max(app.AccessKeyId.Length + app.SecretAccessKey.Length, owner.AccessKeyId.Length + owner.SecretAccessKey.Length) + 3;
+        var sb = new StringBuilder();
+        sb.AppendLine($"Every request must be signed (AWS Signature Version 4, region {options.Region}, service execute-api or mobiletargeting)");
+        sb.AppendLine("with one of the development keys (LOCAL_APP_/LOCAL_OWNER_ACCESS_KEY_ID and _SECRET_ACCESS_KEY change them):");
+        sb.AppendLine($"  app    {$"{app.AccessKeyId} / {app.SecretAccessKey}".PadRight(width)}  PutEvents, UpdateEndpoint, GetInAppMessages only");
+        sb.AppendLine($"  owner  {$"{owner.AccessKeyId} / {owner.SecretAccessKey}".PadRight(width)}  every route");
+        sb.AppendLine($"  JS:    new PinpointClient({{ endpoint: \"{baseUrl}\", region: \"{options.Region}\", credentials: {{ accessKeyId: \"{owner.AccessKeyId}\", secretAccessKey: \"{owner.SecretAccessKey}\" }} }})");
+        sb.Append($"  curl:  curl -s {Curl(owner, options.Region)} {baseUrl}/v1/apps");
+        return sb.ToString();
+    }
+
+    /// <summary>curl's own SigV4 signing (curl 7.75 or later; it signs the body given with -d).</summary>
+    private static string Curl(DevelopmentKey key, string region) =>
+        $"--aws-sigv4 'aws:amz:{region}:execute-api' --user '{key.AccessKeyId}:{key.SecretAccessKey}'";
 
     private static async Task<JsonNode> PostAsync(HttpClient http, string path, string json, CancellationToken ct)
     {

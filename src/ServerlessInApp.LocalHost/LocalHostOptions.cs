@@ -20,6 +20,15 @@ public sealed record LocalHostOptions
     /// <summary>Concurrent pollers, like Lambda's concurrent invocations of the trigger function.</summary>
     public int Pollers { get; init; } = 2;
 
+    /// <summary>
+    /// The development key pair a device signs with (SigV4): it may call only the app routes, as the Cognito identity
+    /// pool's roles may in AWS. Not a secret: printed by ./run.sh and documented.
+    /// </summary>
+    public DevelopmentKey AppKey { get; init; } = DevelopmentKey.DefaultApp;
+
+    /// <summary>The development key pair the owner signs with: every route, as AdminApiPolicy in AWS.</summary>
+    public DevelopmentKey OwnerKey { get; init; } = DevelopmentKey.DefaultOwner;
+
     public static LocalHostOptions FromEnvironment(string? urls) => new()
     {
         DynamoDbServiceUrl = Required("DYNAMODB_SERVICE_URL"),
@@ -31,7 +40,23 @@ public sealed record LocalHostOptions
         Urls = urls ?? Optional("SERVERLESSINAPP_URLS") ?? "http://127.0.0.1:5080",
         VisibilityTimeoutSeconds = int.Parse(Optional("LOCAL_VISIBILITY_TIMEOUT_SECONDS") ?? "30"),
         Pollers = int.Parse(Optional("LOCAL_POLLERS") ?? "2"),
+        AppKey = Key("LOCAL_APP_ACCESS_KEY_ID", "LOCAL_APP_SECRET_ACCESS_KEY", DevelopmentKey.DefaultApp),
+        OwnerKey = Key("LOCAL_OWNER_ACCESS_KEY_ID", "LOCAL_OWNER_SECRET_ACCESS_KEY", DevelopmentKey.DefaultOwner),
     };
+
+    /// <summary>Throws when the two keys could be confused or could not appear in a SigV4 credential scope.</summary>
+    public void ValidateKeys()
+    {
+        AppKey.Validate("app");
+        OwnerKey.Validate("owner");
+        if (string.Equals(AppKey.AccessKeyId, OwnerKey.AccessKeyId, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The app and owner keys have the same access key id '{AppKey.AccessKeyId}'; give them different ones.");
+        }
+    }
+
+    private static DevelopmentKey Key(string idVariable, string secretVariable, DevelopmentKey fallback) =>
+        new(Optional(idVariable) ?? fallback.AccessKeyId, Optional(secretVariable) ?? fallback.SecretAccessKey);
 
     private static string Required(string name) => Optional(name)
         ?? throw new InvalidOperationException($"{name} is not set. Start the stack with ./run.sh, which starts the emulators and sets it.");

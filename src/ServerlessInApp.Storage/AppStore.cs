@@ -37,8 +37,9 @@ public sealed class AppStore(IAmazonDynamoDB dynamo, string tableName) : IAppSto
         return response.Item is { Count: > 0 } item ? FromItem(item) : null;
     }
 
-    public async Task<Page<App>> ListAsync(int pageSize, string? token, CancellationToken ct)
+    public async Task<Page<App>?> ListAsync(int pageSize, string? token, CancellationToken ct)
     {
+        if (!Items.TryDecodeToken(Keys.AppList, Keys.AppListEntry(""), token, out var start)) return null;
         var response = await dynamo.QueryAsync(new QueryRequest
         {
             TableName = tableName,
@@ -46,7 +47,7 @@ public sealed class AppStore(IAmazonDynamoDB dynamo, string tableName) : IAppSto
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
             ExpressionAttributeValues = new() { [":pk"] = Items.S(Keys.AppList) },
             Limit = pageSize,
-            ExclusiveStartKey = Items.DecodeToken(Keys.AppList, token),
+            ExclusiveStartKey = start,
         }, ct);
         return new Page<App>((response.Items ?? []).Select(FromItem).ToList(), Items.EncodeToken(response.LastEvaluatedKey));
     }

@@ -12,6 +12,8 @@ public sealed class CampaignStore(IAmazonDynamoDB dynamo, string tableName) : IC
     public Task<bool> PutAsync(Campaign campaign, int? expectedVersion, CancellationToken ct) =>
         CatalogWrite.PutAsync(dynamo, tableName, campaign.ApplicationId, ToItem(campaign), expectedVersion, ct);
 
+    public bool Fits(Campaign campaign) => Items.Fits(ToItem(campaign));
+
     public async Task<Campaign?> GetAsync(string appId, string campaignId, CancellationToken ct)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest

@@ -29,32 +29,63 @@ internal static class Items
     public static DateTimeOffset GetDate(this Dictionary<string, AttributeValue> item, string name) =>
         DateTimeOffset.Parse(item.GetS(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
+    /// <summary>DynamoDB's limit on a sort key value.</summary>
+    public const int MaxSortKeyBytes = 1024;
+
+    /// <summary>DynamoDB's limit on one item, attribute names and values together.</summary>
+    public const int MaxItemBytes = 400 * 1024;
+
+    /// <summary>
+    /// An item's size as DynamoDB counts it: the UTF-8 bytes of every name and string value; a number counts as its
+    /// largest encoding (21 bytes). A definition stored as JSON can be several times its text (STJ writes \u003C for '&lt;'
+    /// and \uXXXX for non-ASCII), so only the item itself says whether it fits.
+    /// </summary>
+    public static int Size(Dictionary<string, AttributeValue> item) =>
+        item.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Key)
+            + (a.Value.S is { } s ? System.Text.Encoding.UTF8.GetByteCount(s) : a.Value.N is not null ? 21 : 1));
+
+    public static bool Fits(Dictionary<string, AttributeValue> item) => Size(item) <= MaxItemBytes;
+
     public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
     {
         [TableDefinition.PartitionKey] = S(pk),
         [TableDefinition.SortKey] = S(sk),
     };
 
-    /// <summary>Page tokens are the last sort key, base64url-encoded; a token we did not issue just starts elsewhere.</summary>
+    /// <summary>Page tokens are the last sort key, base64url-encoded.</summary>
     public static string? EncodeToken(Dictionary<string, AttributeValue>? lastKey) =>
         lastKey is { Count: > 0 } && lastKey.TryGetValue(TableDefinition.SortKey, out var sk)
             ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(sk.S)).TrimEnd('=').Replace('+', '-').Replace('/', '_')
             : null;
 
-    public static Dictionary<string, AttributeValue>? DecodeToken(string pk, string? token)
+    /// <summary>
+    /// The start key a client's token stands for (null for no token). False when the token is not one this query could
+    /// have issued: not base64url of UTF-8, or a sort key outside <paramref name="skPrefix"/>. Such a token used to
+    /// reach DynamoDB as a start key outside the key condition (a ValidationException, so a 500) or silently restart
+    /// the list somewhere else.
+    /// </summary>
+    public static bool TryDecodeToken(string pk, string skPrefix, string? token, out Dictionary<string, AttributeValue>? start)
     {
-        if (string.IsNullOrEmpty(token)) return null;
+        start = null;
+        if (token is null) return true;
+        if (token.Length == 0 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
         string sk;
         try
         {
             var b64 = token.Replace('-', '+').Replace('_', '/');
             b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
-            sk = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+            sk = StrictUtf8.GetString(Convert.FromBase64String(b64));
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or System.Text.DecoderFallbackException)
         {
-            sk = token;
+            return false;
         }
-        return Key(pk, sk);
+        if (sk.Length <= skPrefix.Length || !sk.StartsWith(skPrefix, StringComparison.Ordinal)) return false;
+        // No sort key we write is longer, and a longer start key is over DynamoDB's key limit (DynamoDB Local lets it by).
+        if (System.Text.Encoding.UTF8.GetByteCount(sk) > MaxSortKeyBytes) return false;
+        start = Key(pk, sk);
+        return true;
     }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

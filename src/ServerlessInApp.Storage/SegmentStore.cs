@@ -12,6 +12,8 @@ public sealed class SegmentStore(IAmazonDynamoDB dynamo, string tableName) : ISe
     public Task<bool> PutAsync(Segment segment, int? expectedVersion, CancellationToken ct) =>
         CatalogWrite.PutAsync(dynamo, tableName, segment.ApplicationId, ToItem(segment), expectedVersion, ct);
 
+    public bool Fits(Segment segment) => Items.Fits(ToItem(segment));
+
     public async Task<Segment?> GetAsync(string appId, string segmentId, CancellationToken ct)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest

@@ -24,6 +24,8 @@ public sealed class TemplateStore(IAmazonDynamoDB dynamo, string tableName) : IT
             new TransactWriteItem { Put = new Put { TableName = tableName, Item = VersionItem(template) } });
     }
 
+    public bool Fits(InAppTemplate template) => Items.Fits(VersionItem(template));
+
     public async Task<TemplateSummary?> GetSummaryAsync(string name, CancellationToken ct)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest
@@ -111,8 +113,9 @@ public sealed class TemplateStore(IAmazonDynamoDB dynamo, string tableName) : IT
             },
         });
 
-    public async Task<Page<TemplateSummary>> ListAsync(string? prefix, int pageSize, string? token, CancellationToken ct)
+    public async Task<Page<TemplateSummary>?> ListAsync(string? prefix, int pageSize, string? token, CancellationToken ct)
     {
+        if (!Items.TryDecodeToken(Keys.TemplateList, Keys.TemplateSummary(prefix ?? ""), token, out var start)) return null;
         var response = await dynamo.QueryAsync(new QueryRequest
         {
             TableName = tableName,
@@ -120,13 +123,14 @@ public sealed class TemplateStore(IAmazonDynamoDB dynamo, string tableName) : IT
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#sk"] = TableDefinition.SortKey },
             ExpressionAttributeValues = new() { [":pk"] = Items.S(Keys.TemplateList), [":prefix"] = Items.S(Keys.TemplateSummary(prefix ?? "")) },
             Limit = pageSize,
-            ExclusiveStartKey = Items.DecodeToken(Keys.TemplateList, token),
+            ExclusiveStartKey = start,
         }, ct);
         return new Page<TemplateSummary>((response.Items ?? []).Select(FromSummary).ToList(), Items.EncodeToken(response.LastEvaluatedKey));
     }
 
-    public async Task<Page<InAppTemplate>> ListVersionsAsync(string name, int pageSize, string? token, CancellationToken ct)
+    public async Task<Page<InAppTemplate>?> ListVersionsAsync(string name, int pageSize, string? token, CancellationToken ct)
     {
+        if (!Items.TryDecodeToken(Keys.Template(name), Keys.VersionPrefix, token, out var start)) return null;
         var response = await dynamo.QueryAsync(new QueryRequest
         {
             TableName = tableName,
@@ -134,7 +138,7 @@ public sealed class TemplateStore(IAmazonDynamoDB dynamo, string tableName) : IT
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#sk"] = TableDefinition.SortKey },
             ExpressionAttributeValues = new() { [":pk"] = Items.S(Keys.Template(name)), [":prefix"] = Items.S(Keys.VersionPrefix) },
             Limit = pageSize,
-            ExclusiveStartKey = Items.DecodeToken(Keys.Template(name), token),
+            ExclusiveStartKey = start,
         }, ct);
         return new Page<InAppTemplate>((response.Items ?? []).Select(FromVersion).ToList(), Items.EncodeToken(response.LastEvaluatedKey));
     }

@@ -15,7 +15,8 @@ import {
   UpdateEndpointCommand,
 } from "@aws-sdk/client-pinpoint";
 
-const endpoint = process.env.PINPOINT_ENDPOINT;
+export const PINPOINT_ENDPOINT = process.env.PINPOINT_ENDPOINT;
+const endpoint = PINPOINT_ENDPOINT;
 if (!endpoint) {
   throw new Error("PINPOINT_ENDPOINT is not set: point it at a running ServerlessInApp host (./test.sh does)");
 }
@@ -23,14 +24,30 @@ if (!endpoint) {
 // The SDK warns once per process that its 2027 releases will need Node 22; this suite pins its version.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-// Exactly what a user of the SDK changes: the endpoint. Region and the development keys are the local stack's.
-export const client = new PinpointClient({
-  endpoint,
-  region: "us-east-1",
-  credentials: { accessKeyId: "local", secretAccessKey: "local" },
-});
+// The local host checks SigV4 signatures against two development keys (./run.sh prints them; test.sh sets its own).
+// The owner key may call every route, the app key only PutEvents, UpdateEndpoint and GetInAppMessages.
+export const REGION = "us-east-1";
+export const OWNER_KEY = {
+  accessKeyId: process.env.LOCAL_OWNER_ACCESS_KEY_ID ?? "local-owner",
+  secretAccessKey: process.env.LOCAL_OWNER_SECRET_ACCESS_KEY ?? "local-owner-secret",
+};
+export const APP_KEY = {
+  accessKeyId: process.env.LOCAL_APP_ACCESS_KEY_ID ?? "local-app",
+  secretAccessKey: process.env.LOCAL_APP_SECRET_ACCESS_KEY ?? "local-app-secret",
+};
+
+/** The official client as a user configures it: the endpoint changed, region and credentials as usual. */
+export const pinpoint = (credentials) => new PinpointClient({ endpoint, region: REGION, credentials });
+
+/** The owner's client (every route): what most tests use. */
+export const client = pinpoint(OWNER_KEY);
+
+/** A device's client (app routes only): the helpers below post events, register endpoints and fetch messages with it. */
+export const appClient = pinpoint(APP_KEY);
 
 export const send = (command) => client.send(command);
+
+export const sendAsApp = (command) => appClient.send(command);
 
 /** A short unique suffix for names that are global (templates) or shown in lists. */
 export const unique = () => randomUUID().replaceAll("-", "").slice(0, 12);
@@ -113,9 +130,9 @@ export async function newCampaign(appId, request) {
   return CampaignResponse;
 }
 
-/** Registers (or updates) an IN_APP endpoint. */
+/** Registers (or updates) an IN_APP endpoint, as the device does (app key). */
 export async function inAppEndpoint(appId, endpointId = randomUUID(), extra = {}) {
-  await send(
+  await sendAsApp(
     new UpdateEndpointCommand({
       ApplicationId: appId,
       EndpointId: endpointId,
@@ -139,10 +156,10 @@ export function event(eventType, { attributes, metrics, timestamp = new Date().t
   return e;
 }
 
-/** PutEvents for one endpoint; `events` is a map of event id → Event (or an array, ids generated). */
+/** PutEvents for one endpoint, as the device does (app key); `events` is a map of event id → Event (or an array, ids generated). */
 export async function putEvents(appId, endpointId, events, endpoint = {}) {
   const map = Array.isArray(events) ? Object.fromEntries(events.map((e) => [randomUUID(), e])) : events;
-  const output = await send(
+  const output = await sendAsApp(
     new PutEventsCommand({
       ApplicationId: appId,
       EventsRequest: { BatchItem: { [endpointId]: { Endpoint: endpoint, Events: map } } },
@@ -155,7 +172,7 @@ export async function putEvents(appId, endpointId, events, endpoint = {}) {
 }
 
 export async function inAppMessages(appId, endpointId) {
-  const { InAppMessagesResponse } = await send(new GetInAppMessagesCommand({ ApplicationId: appId, EndpointId: endpointId }));
+  const { InAppMessagesResponse } = await sendAsApp(new GetInAppMessagesCommand({ ApplicationId: appId, EndpointId: endpointId }));
   return InAppMessagesResponse?.InAppMessageCampaigns ?? [];
 }
 

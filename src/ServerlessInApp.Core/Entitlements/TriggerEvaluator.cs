@@ -46,7 +46,8 @@ public static class TriggerEvaluator
         var window = campaign.Campaign.Definition.Limits?.MaximumDuration is { } seconds and > 0
             ? TimeSpan.FromSeconds(seconds)
             : DefaultEntitlementWindow;
-        var byWindow = triggeredAt + window;
+        // A client's clock may say 9999-12-31: the window then ends at the end of time instead of overflowing.
+        var byWindow = triggeredAt > DateTimeOffset.MaxValue - window ? DateTimeOffset.MaxValue : triggeredAt + window;
         return campaign.EndFor(endpoint) is { } end && end < byWindow ? end : byWindow;
     }
 

@@ -6,7 +6,9 @@ public interface IAppStore
 {
     Task CreateAsync(App app, CancellationToken ct);
     Task<App?> GetAsync(string appId, CancellationToken ct);
-    Task<Page<App>> ListAsync(int pageSize, string? token, CancellationToken ct);
+
+    /// <summary>Null when <paramref name="token"/> is not a token this store issued.</summary>
+    Task<Page<App>?> ListAsync(int pageSize, string? token, CancellationToken ct);
 
     Task<Settings.ApplicationSettingsRecord?> GetSettingsAsync(string appId, CancellationToken ct);
 

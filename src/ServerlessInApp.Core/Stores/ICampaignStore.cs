@@ -9,6 +9,9 @@ public interface ICampaignStore
     /// or, for an update, when the stored version is no longer <paramref name="expectedVersion"/>.
     /// </summary>
     Task<bool> PutAsync(Campaign campaign, int? expectedVersion, CancellationToken ct);
+
+    /// <summary>False when the campaign, its definition and resolved message together, is larger than one stored item may be.</summary>
+    bool Fits(Campaign campaign);
     Task<Campaign?> GetAsync(string appId, string campaignId, CancellationToken ct);
     Task<bool> DeleteAsync(string appId, string campaignId, CancellationToken ct);
 }

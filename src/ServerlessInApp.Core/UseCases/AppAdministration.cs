@@ -23,7 +23,9 @@ public sealed class AppAdministration(IAppStore apps, TimeProvider clock)
     {
         var size = Paging.PageSize(pageSize);
         if (!size.IsSuccess) return size.As<Page<App>>();
-        return await apps.ListAsync(size.Value, token, ct);
+        return await apps.ListAsync(size.Value, token, ct) is { } page
+            ? page
+            : Outcome<Page<App>>.BadRequest("token is not a token this API returned.");
     }
 
     public async Task<Outcome<App>> DeleteAsync(string appId, CancellationToken ct)

@@ -26,6 +26,7 @@ public sealed class CampaignAdministration(
         if (!resolved.IsSuccess) return resolved.As<LiveCampaign>();
         var (messages, segment) = resolved.Value;
         var campaign = new Campaign(appId, Ids.New(), 1, definition, messages[0], now, now) { TreatmentMessages = messages.Skip(1).ToList() };
+        if (!campaigns.Fits(campaign)) return TooLarge();
         if (!await campaigns.PutAsync(campaign, null, ct)) return AppAdministration.NotFound(appId).As<LiveCampaign>();
         return LiveCampaign.From(campaign, segment);
     }
@@ -81,6 +82,7 @@ public sealed class CampaignAdministration(
                 TreatmentMessages = messages.Skip(1).ToList(),
                 LastModifiedDate = now,
             };
+            if (!campaigns.Fits(updated)) return TooLarge();
             if (await campaigns.PutAsync(updated, current.Version, ct)) return LiveCampaign.From(updated, segment);
         }
         return Outcome<LiveCampaign>.Fail(ErrorKind.Conflict, $"Campaign '{campaignId}' is being changed by another request; try again.");
@@ -161,6 +163,10 @@ public sealed class CampaignAdministration(
             Tags = current.Tags,
         };
     }
+
+    // Each member has its own limit, but a definition stored as JSON can be several times its text: the store decides.
+    private static Outcome<LiveCampaign> TooLarge() => Outcome<LiveCampaign>.BadRequest(
+        "The campaign is too large to store (400 KB with its message): shorten its message content, Schedule.EventFilter.Dimensions or tags.");
 
     public static Outcome<LiveCampaign> NotFound(string appId, string campaignId) =>
         Outcome<LiveCampaign>.NotFound($"Campaign '{campaignId}' does not exist in application '{appId}'.");

@@ -16,6 +16,7 @@ public sealed class SegmentAdministration(IAppStore apps, ISegmentStore segments
 
         var now = clock.GetUtcNow();
         var segment = new Segment(appId, Ids.New(), 1, definition, now, now);
+        if (!segments.Fits(segment)) return TooLarge();
         return await segments.PutAsync(segment, null, ct) ? segment : AppAdministration.NotFound(appId).As<Segment>();
     }
 
@@ -38,6 +39,7 @@ public sealed class SegmentAdministration(IAppStore apps, ISegmentStore segments
                 Definition = definition with { Tags = current.Definition.Tags },
                 LastModifiedDate = clock.GetUtcNow(),
             };
+            if (!segments.Fits(updated)) return TooLarge();
             if (await segments.PutAsync(updated, current.Version, ct)) return updated;
         }
         return Outcome<Segment>.Fail(ErrorKind.Conflict, $"Segment '{segmentId}' is being changed by another request; try again.");
@@ -49,6 +51,9 @@ public sealed class SegmentAdministration(IAppStore apps, ISegmentStore segments
         if (current is null || !await segments.DeleteAsync(appId, segmentId, ct)) return NotFound(appId, segmentId);
         return current;
     }
+
+    private static Outcome<Segment> TooLarge() =>
+        Outcome<Segment>.BadRequest("The segment is too large to store (400 KB): shorten its Dimensions or tags.");
 
     public static Outcome<Segment> NotFound(string appId, string segmentId) =>
         Outcome<Segment>.NotFound($"Segment '{segmentId}' does not exist in application '{appId}'.");

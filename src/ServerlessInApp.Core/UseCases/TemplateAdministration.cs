@@ -22,6 +22,7 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
 
         var now = clock.GetUtcNow();
         var template = new InAppTemplate(name, 1, definition, definition.Tags ?? new Dictionary<string, string>(), now, now);
+        if (!templates.Fits(template)) return TooLarge();
         return await templates.CreateAsync(template, ct)
             ? template
             : Outcome<InAppTemplate>.BadRequest($"A template named '{name}' already exists; update it instead.");
@@ -63,10 +64,12 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
             if (asNewVersion)
             {
                 var next = new InAppTemplate(name, summary.LatestVersion + 1, stored, summary.Tags, summary.CreationDate, now);
+                if (!templates.Fits(next)) return TooLarge();
                 if (await templates.AddVersionAsync(next, summary.LatestVersion, ct)) return next;
                 continue;
             }
             var replaced = new InAppTemplate(name, summary.LatestVersion, stored, summary.Tags, summary.CreationDate, now);
+            if (!templates.Fits(replaced)) return TooLarge();
             if (await templates.ReplaceVersionAsync(replaced, ct)) return replaced;
         }
         return Outcome<InAppTemplate>.Fail(ErrorKind.Conflict, $"Template '{name}' is being changed by another request; try again.");
@@ -89,10 +92,13 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
     {
         var size = Paging.PageSize(pageSize);
         if (!size.IsSuccess) return size.As<Page<TemplateSummary>>();
-        var error = Check.OneOf("template-type", templateType, TemplateTypes);
+        // No template name is longer, and a longer begins_with value would be over DynamoDB's sort key limit (a 500).
+        var error = Check.MaxLength("prefix", prefix, 128) ?? Check.OneOf("template-type", templateType, TemplateTypes);
         if (error is not null) return Outcome<Page<TemplateSummary>>.BadRequest(error);
         if (templateType is not null && templateType != InAppType) return new Page<TemplateSummary>([], null);
-        return await templates.ListAsync(prefix, size.Value, token, ct);
+        return await templates.ListAsync(prefix, size.Value, token, ct) is { } page
+            ? page
+            : Outcome<Page<TemplateSummary>>.BadRequest("next-token is not a token this API returned for this list.");
     }
 
     public async Task<Outcome<Page<InAppTemplate>>> ListVersionsAsync(string name, string templateType, string? pageSize, string? token, CancellationToken ct)
@@ -102,7 +108,9 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
         var typeError = TemplateType(templateType);
         if (typeError is not null) return typeError.As<Page<InAppTemplate>>();
         if (templateType != InAppType || await templates.GetSummaryAsync(name, ct) is null) return NotFound(name).As<Page<InAppTemplate>>();
-        return await templates.ListVersionsAsync(name, size.Value, token, ct);
+        return await templates.ListVersionsAsync(name, size.Value, token, ct) is { } page
+            ? page
+            : Outcome<Page<InAppTemplate>>.BadRequest("next-token is not a token this API returned for this list.");
     }
 
     public async Task<Outcome<string>> SetActiveVersionAsync(string name, string templateType, string? version, CancellationToken ct)
@@ -128,6 +136,9 @@ public sealed class TemplateAdministration(ITemplateStore templates, TimeProvide
             ? number
             : Outcome<int>.BadRequest($"version must be a version number such as 1 (got '{version}').");
     }
+
+    private static Outcome<InAppTemplate> TooLarge() =>
+        Outcome<InAppTemplate>.BadRequest("The template is too large to store (400 KB): shorten its Content, CustomConfig or tags.");
 
     public static Outcome<InAppTemplate> NotFound(string name, string? version = null) => Outcome<InAppTemplate>.NotFound(
         version is null ? $"Template '{name}' does not exist." : $"Template '{name}' has no version {version}.");

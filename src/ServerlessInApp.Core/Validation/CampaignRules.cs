@@ -15,6 +15,8 @@ public static partial class CampaignRules
             Check.Required("Name", c.Name),
             Check.MaxLength("Name", c.Name, 256),
             Check.MaxLength("Description", c.Description, 1000),
+            Check.MaxLength("TreatmentName", c.TreatmentName, 256),
+            Check.MaxLength("TreatmentDescription", c.TreatmentDescription, 1000),
             Check.Id("SegmentId", c.SegmentId),
             Check.Range("SegmentVersion", c.SegmentVersion, 1, int.MaxValue),
             Check.Range("Priority", c.Priority, 1, 5),

@@ -80,6 +80,11 @@ public static class HttpExchange
         {
             text = request.BodyText();
         }
+        catch (DecoderFallbackException)
+        {
+            error = Error(request, ErrorKind.BadRequest, "The request body is not valid UTF-8; JSON text must be UTF-8.");
+            return false;
+        }
         catch (FormatException)
         {
             error = Error(request, ErrorKind.BadRequest, "The request body is not valid base64.");

@@ -41,6 +41,13 @@ public static class HttpRoutes
         new("PUT", "/v1/templates/{TemplateName}/{TemplateType}/active-version", FunctionName.Admin),
     ];
 
+    /// <summary>
+    /// A route a device may call (PutEvents, UpdateEndpoint, GetInAppMessages): the routes of the ingest and fetch
+    /// functions. In AWS, AppApiPolicy grants exactly these (the Cognito identity pool's roles); locally the app key.
+    /// Every other route is the owner's.
+    /// </summary>
+    public static bool IsAppRoute(HttpRoute route) => route.Function is FunctionName.Ingest or FunctionName.Fetch;
+
     public static HttpRoute? Match(string method, string rawPath, out Dictionary<string, string> pathParameters)
     {
         foreach (var route in All)

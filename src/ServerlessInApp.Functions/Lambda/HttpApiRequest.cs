@@ -69,11 +69,17 @@ public sealed record HttpApiRequest
         return null;
     }
 
-    /// <summary>The body as text, decoding it first when API Gateway base64-encoded it (it does for non-text content types).</summary>
+    /// <summary>
+    /// The body as text, decoding it first when API Gateway base64-encoded it (it does for non-text content types).
+    /// Decoded bytes must be UTF-8: a malformed sequence throws <see cref="DecoderFallbackException"/> rather than
+    /// becoming U+FFFD, so text is never stored other than as it was sent.
+    /// </summary>
     public string? BodyText() =>
         Body is null ? null
-        : IsBase64Encoded ? Encoding.UTF8.GetString(Convert.FromBase64String(Body))
+        : IsBase64Encoded ? StrictUtf8.GetString(Convert.FromBase64String(Body))
         : Body;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }
 
 public sealed record HttpApiRequestContext

@@ -23,6 +23,14 @@ public class TriggerEvaluatorTests
     }
 
     [Fact]
+    public void AnEventStampedAtTheEndOfTimeIsGrantedWithoutOverflowingItsExpiry()
+    {
+        var granted = Assert.Single(Evaluate(Catalog(StoredCampaign("spring")), timestamp: "9999-12-31T23:59:59.999Z"));
+
+        Assert.Equal(DateTimeOffset.MaxValue, granted.ExpiresAt);
+    }
+
+    [Fact]
     public void EventOfAnotherTypeEntitlesNothing() =>
         Assert.Empty(Evaluate(Catalog(StoredCampaign("spring")), eventType: "view_item"));
 

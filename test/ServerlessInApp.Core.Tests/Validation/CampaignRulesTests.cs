@@ -93,6 +93,8 @@ public class CampaignRulesTests
     {
         ["name absent"] = ("Name", Definition() with { Name = null }),
         ["name of 257 characters"] = ("Name", Definition() with { Name = new string('n', 257) }),
+        ["treatment name of 257 characters"] = ("TreatmentName", Definition() with { TreatmentName = new string('t', 257) }),
+        ["treatment description of 1001 characters"] = ("TreatmentDescription", Definition() with { TreatmentDescription = new string('t', 1001) }),
         ["segment absent"] = ("SegmentId", Definition() with { SegmentId = null }),
         ["segment id with $"] = ("SegmentId", Definition() with { SegmentId = "seg$1" }),
         ["segment version 0"] = ("SegmentVersion", Definition() with { SegmentVersion = 0 }),

@@ -216,8 +216,8 @@ public sealed class TemplateTests
     public void Managed_policies_grant_exactly_the_app_routes_and_the_owner_routes()
     {
         static string Pattern(HttpRoute route) => $"{route.Method} {Regex.Replace(route.PathTemplate, @"\{[^}/]+\}", "*")}";
-        var app = HttpRoutes.All.Where(route => route.Function is FunctionName.Ingest or FunctionName.Fetch).Select(Pattern);
-        var owner = HttpRoutes.All.Where(route => route.Function is FunctionName.Admin).Select(Pattern);
+        var app = HttpRoutes.All.Where(HttpRoutes.IsAppRoute).Select(Pattern);
+        var owner = HttpRoutes.All.Where(route => !HttpRoutes.IsAppRoute(route)).Select(Pattern);
 
         Assert.Equal(app.Order(StringComparer.Ordinal), InvokableRoutes(AppPolicy));
         Assert.Equal(owner.Order(StringComparer.Ordinal), InvokableRoutes(AdminPolicy));
@@ -225,6 +225,58 @@ public sealed class TemplateTests
         Assert.Contains(AppPolicy, outputs);
         Assert.Contains(AdminPolicy, outputs);
     }
+
+    [Fact]
+    public void Identity_pool_roles_trust_only_the_pool_and_reach_only_the_app_routes()
+    {
+        var pool = Assert.Single(_template.OfType("AWS::Cognito::IdentityPool"));
+        var attachment = Properties("AWS::Cognito::IdentityPoolRoleAttachment", Assert.Single(_template.OfType("AWS::Cognito::IdentityPoolRoleAttachment")));
+        Assert.Equal(pool, Ref(attachment.GetValueOrDefault("IdentityPoolId")));
+        var roles = Map(attachment, "Roles")!;
+        var authenticated = GetAtt(roles["authenticated"]);
+        // The guest role is attached only when guests are allowed: !If [condition, !GetAtt role.Arn, !Ref AWS::NoValue].
+        var guestChoice = List(Map(roles["unauthenticated"]), "Fn::If");
+        Assert.Equal(3, guestChoice.Count);
+        var unauthenticated = GetAtt(guestChoice[1]);
+        Assert.Equal("AWS::NoValue", Ref(guestChoice[2]));
+        Assert.True(authenticated is { Attribute: "Arn" } && unauthenticated is { Attribute: "Arn" }, "The attachment maps both roles by !GetAtt <role>.Arn.");
+        Assert.Equal(String(_template.Resource(unauthenticated.Value.LogicalId), "Condition"), guestChoice[0] as string);
+
+        // Every role Cognito may hand out: the two attached, and any other role that trusts cognito-identity.
+        var federated = _template.OfType("AWS::IAM::Role")
+            .Where(role => Statements(Map(_template.Properties(role), "AssumeRolePolicyDocument"))
+                .Any(s => String(Map(s, "Principal"), "Federated") == "cognito-identity.amazonaws.com"))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { authenticated.Value.LogicalId, unauthenticated.Value.LogicalId }.Order(StringComparer.Ordinal), federated);
+
+        foreach (var (role, amr) in new[] { (authenticated.Value.LogicalId, "authenticated"), (unauthenticated.Value.LogicalId, "unauthenticated") })
+        {
+            var properties = Properties("AWS::IAM::Role", role);
+            var trust = Assert.Single(Statements(Map(properties, "AssumeRolePolicyDocument")));
+            Assert.Equal("Allow", String(trust, "Effect"));
+            Assert.Equal("sts:AssumeRoleWithWebIdentity", String(trust, "Action"));
+            Assert.Equal(["Federated"], Map(trust, "Principal")!.Keys);
+            var condition = Map(trust, "Condition");
+            Assert.Equal(pool, Ref(Map(condition, "StringEquals")?.GetValueOrDefault("cognito-identity.amazonaws.com:aud")));
+            Assert.Equal(amr, String(Map(condition, "ForAnyValue:StringLike"), "cognito-identity.amazonaws.com:amr"));
+
+            // What the role may do: AppApiPolicy (exactly the app routes, asserted above) and nothing else.
+            Assert.Equal([AppPolicy], List(properties, "ManagedPolicyArns").Select(Ref));
+            Assert.Empty(List(properties, "Policies"));
+            Assert.Null(properties.GetValueOrDefault("PermissionsBoundary"));
+            foreach (var policy in _template.OfType("AWS::IAM::Policy").Concat(_template.OfType("AWS::IAM::ManagedPolicy")))
+            {
+                Assert.DoesNotContain(role, List(_template.Properties(policy), "Roles").Select(Ref));
+            }
+        }
+
+        var output = Map(_template.Outputs.GetValueOrDefault("IdentityPoolId"));
+        Assert.Equal(pool, Ref(output?.GetValueOrDefault("Value")));
+        Assert.Equal(String(_template.Resource(pool), "Condition"), String(output, "Condition"));
+    }
+
+    private static List<Dictionary<string, object?>?> Statements(Dictionary<string, object?>? document) =>
+        List(document, "Statement").Select(Map).ToList();
 
     /// <summary>"METHOD /path" for every execute-api:Invoke resource of a managed policy.</summary>
     private List<string> InvokableRoutes(string policy)

@@ -150,6 +150,20 @@ public sealed class HttpExchangeTests
         Assert.Equal("PayloadTooLargeException", error.Headers![PinpointHeaders.ErrorType]);
     }
 
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'N', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xE9, (byte)'"', (byte)'}' })]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'N', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xBC, (byte)'"', (byte)'}' })]
+    public void ABase64BodyThatIsNotUtf8IsABadRequestNotTextWithReplacementCharacters(byte[] bytes)
+    {
+        var request = Request("POST /v1/apps", body: Convert.ToBase64String(bytes)) with { IsBase64Encoded = true };
+
+        var ok = HttpExchange.TryReadBody(request, PinpointJsonContext.Default.CreateApplicationRequest, out _, out var error);
+
+        Assert.False(ok);
+        Assert.Equal(400, error!.StatusCode);
+        Assert.Contains("not valid UTF-8", JsonDocument.Parse(error.Body!).RootElement.GetProperty("Message").GetString());
+    }
+
     [Fact]
     public void MemberNamesAreCaseSensitiveSoAMisspelledMemberIsNotTakenForAnother()
     {

@@ -140,7 +140,7 @@ public sealed class EventSourceMappingTests(QuickRedeliveryProductHost host) : I
     }
 
     /// <summary>A queue record as the ingest function writes it, for an event every test campaign matches.</summary>
-    private static string MatchingRecord(string appId, string endpointId, string eventId) =>
+    internal static string MatchingRecord(string appId, string endpointId, string eventId) =>
         JsonSerializer.Serialize(new AppEvent(appId, endpointId, eventId, new AppEventBody
         {
             EventType = Bodies.TriggerEvent,

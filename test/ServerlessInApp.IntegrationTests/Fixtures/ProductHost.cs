@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServerlessInApp.LocalHost;
 
 namespace ServerlessInApp.IntegrationTests.Fixtures;
@@ -8,7 +9,8 @@ namespace ServerlessInApp.IntegrationTests.Fixtures;
 /// <summary>
 /// The whole product on the shared emulators (LocalStack.StartAsync: table, queues, HTTP API on a free loopback port,
 /// event source mapping), with a table and queues of its own so that test classes never see each other's data.
-/// Use as a class fixture; derive to change the event source mapping's options.
+/// Its development keys are its own too; <see cref="Http"/> signs with the owner key (every route), <see cref="AppHttp"/>
+/// with the app key (app routes only). Use as a class fixture; derive to change the event source mapping's options.
 /// </summary>
 public class ProductHost(Emulators emulators) : IAsyncLifetime
 {
@@ -18,7 +20,13 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
 
     public LocalHostOptions Options { get; private set; } = null!;
 
+    /// <summary>Signed (SigV4, the SDK's signer) with the owner key: may call every route.</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Signed with the app key: may call PutEvents, UpdateEndpoint and GetInAppMessages.</summary>
+    public HttpClient AppHttp { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
 
     public LocalQueueUrls Queues { get; private set; } = null!;
 
@@ -29,9 +37,28 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
         await Poll.QueueDrainedAsync(sqs, Queues.EventsQueueUrl);
     }
 
+    /// <summary>A client of the host that signs with <paramref name="key"/>, at <paramref name="signedAt"/> (default: now).</summary>
+    public HttpClient Client(DevelopmentKey key, Func<DateTime>? signedAt = null, HttpMessageHandler? inner = null) =>
+        new(new SigV4SigningHandler(key, Options.Region, signedAt: signedAt, inner: inner)) { BaseAddress = BaseAddress };
+
+    /// <summary>A client that does not sign at all.</summary>
+    public HttpClient UnsignedClient() => new() { BaseAddress = BaseAddress };
+
     protected virtual LocalHostOptions Configure(LocalHostOptions defaults) => defaults;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Stops the local event source mapping: from then on queued events stay in the queue, so its depth counts
+    /// every event accepted since (a test that must prove nothing was queued reads it).
+    /// </summary>
+    public async Task StopEventSourceMappingAsync()
+    {
+        foreach (var mapping in _app!.Services.GetServices<IHostedService>().OfType<SqsEventSourceMapping>())
+        {
+            await mapping.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public virtual async Task InitializeAsync()
     {
         // The product's clients use the default credential chain, as in Lambda; run.sh exports these from stack.env.
         // DynamoDB Local keeps tables per access key, so the product and the tests must use the same one.
@@ -49,15 +76,20 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
             EventsQueueName = "it-events-" + suffix,
             DeadLetterQueueName = "it-events-dlq-" + suffix,
             Urls = "http://127.0.0.1:0",
+            AppKey = new DevelopmentKey("it-app-" + suffix, "it-app-secret-" + Guid.NewGuid().ToString("N")),
+            OwnerKey = new DevelopmentKey("it-owner-" + suffix, "it-owner-secret-" + Guid.NewGuid().ToString("N")),
         });
         _app = await LocalStack.StartAsync(Options);
         Queues = _app.Services.GetRequiredService<LocalQueueUrls>();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        BaseAddress = new Uri(_app.Urls.First());
+        Http = Client(Options.OwnerKey);
+        AppHttp = Client(Options.AppKey);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
+        AppHttp?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

@@ -50,6 +50,32 @@ public sealed class IngestTests(ProductHost host) : IClassFixture<ProductHost>
     }
 
     [Fact]
+    public async Task An_event_stamped_9999_12_31_is_handled_and_does_not_take_its_neighbour_down()
+    {
+        // Without an end time, an entitlement lasts 30 days from its event's timestamp.
+        var appId = await _api.CreateAppAsync();
+        var segmentId = await _api.CreateSegmentAsync(appId, Bodies.EveryoneSegment());
+        var endless = Bodies.Campaign(segmentId, "Level 10!");
+        endless["Schedule"]!.AsObject().Remove("EndTime");
+        var campaignId = await _api.CreateCampaignAsync(appId, endless);
+        var endOfTime = Bodies.MatchingEvent();
+        endOfTime["Timestamp"] = "9999-12-31T23:59:59.999Z";
+        var request = new JsonObject
+        {
+            ["BatchItem"] = new JsonObject
+            {
+                ["clock-in-9999"] = new JsonObject { ["Endpoint"] = new JsonObject(), ["Events"] = new JsonObject { ["late"] = endOfTime } },
+                ["neighbour"] = new JsonObject { ["Endpoint"] = new JsonObject(), ["Events"] = new JsonObject { ["now"] = Bodies.MatchingEvent() } },
+            },
+        };
+
+        await Expect(HttpStatusCode.Accepted, _api.PostAsync($"/v1/apps/{appId}/events", request));
+
+        await _api.EventuallyShownAsync(appId, "neighbour", campaignId);
+        await _api.EventuallyShownAsync(appId, "clock-in-9999", campaignId);
+    }
+
+    [Fact]
     public async Task More_than_100_events_are_refused_whole_and_none_is_queued()
     {
         var (appId, campaignId) = await AppWithCampaignForEveryoneAsync();

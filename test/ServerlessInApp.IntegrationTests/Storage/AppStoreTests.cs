@@ -41,7 +41,7 @@ public sealed class AppStoreTests(StorageTable table) : IClassFixture<StorageTab
         string? token = null;
         do
         {
-            var page = await _apps.ListAsync(2, token, default);
+            var page = (await _apps.ListAsync(2, token, default))!;
             Assert.InRange(page.Items.Count, 0, 2);
             listed.AddRange(page.Items.Select(a => a.Id));
             token = page.NextToken;
@@ -49,6 +49,18 @@ public sealed class AppStoreTests(StorageTable table) : IClassFixture<StorageTab
 
         Assert.Equal(listed.Count, listed.Distinct().Count());
         Assert.All(created, app => Assert.Contains(app.Id, listed));
+    }
+
+    [Theory]
+    [InlineData("%%%garbage")]
+    [InlineData("zzzz")]
+    [InlineData("VEVNUExBVEUjeA")] // base64url of TEMPLATE#x: a real sort key, of another list
+    [InlineData("QVBQIw")] // base64url of APP# alone
+    public async Task A_token_the_store_never_issued_is_refused_not_used_as_a_start_key(string token)
+    {
+        await _apps.CreateAsync(App(), default);
+
+        Assert.Null(await _apps.ListAsync(10, token, default));
     }
 
     [Fact]
@@ -65,7 +77,7 @@ public sealed class AppStoreTests(StorageTable table) : IClassFixture<StorageTab
         Assert.Null(await table.GetRawAsync(Keys.AppList, Keys.AppListEntry(app.Id)));
         Assert.Empty(await table.QueryRawAsync(Keys.App(app.Id)));
         Assert.Null(await _apps.GetAsync(app.Id, default));
-        var page = await _apps.ListAsync(1000, null, default);
+        var page = (await _apps.ListAsync(1000, null, default))!;
         Assert.DoesNotContain(page.Items, a => a.Id == app.Id);
     }
 

@@ -54,7 +54,7 @@ public sealed class TemplateStoreTests(StorageTable table) : IClassFixture<Stora
 
         Assert.Equal(("2", "1"), await SummaryAsync(name));
         Assert.Null(await table.GetRawAsync(Keys.Template(name), Keys.TemplateVersion(3)));
-        var versions = await _templates.ListVersionsAsync(name, 10, null, default);
+        var versions = (await _templates.ListVersionsAsync(name, 10, null, default))!;
         Assert.Equal([1, 2], versions.Items.Select(t => t.Version));
     }
 
@@ -104,7 +104,7 @@ public sealed class TemplateStoreTests(StorageTable table) : IClassFixture<Stora
         Assert.True(await _templates.DeleteVersionAsync(name, 2, default));
 
         Assert.Equal(("3", "3"), await SummaryAsync(name));
-        var versions = await _templates.ListVersionsAsync(name, 10, null, default);
+        var versions = (await _templates.ListVersionsAsync(name, 10, null, default))!;
         Assert.Equal([1, 3], versions.Items.Select(t => t.Version));
     }
 
@@ -142,5 +142,23 @@ public sealed class TemplateStoreTests(StorageTable table) : IClassFixture<Stora
         Assert.Null(await table.GetRawAsync(Keys.TemplateList, Keys.TemplateSummary(name)));
         Assert.Empty(await table.QueryRawAsync(Keys.Template(name)));
         Assert.False(await _templates.DeleteAsync(name, default));
+    }
+
+    [Fact]
+    public async Task List_pages_through_a_prefix_and_refuses_a_token_of_another_list()
+    {
+        var prefix = "pg" + NewId()[..8];
+        foreach (var suffix in new[] { "-a", "-b", "-c" }) Assert.True(await _templates.CreateAsync(Template(prefix + suffix, 1), default));
+        var first = (await _templates.ListAsync(prefix, 2, null, default))!;
+        Assert.Equal(2, first.Items.Count);
+        Assert.NotNull(first.NextToken);
+
+        var rest = (await _templates.ListAsync(prefix, 2, first.NextToken, default))!;
+        Assert.Equal([prefix + "-c"], rest.Items.Select(t => t.Name));
+
+        // The same token under another prefix, or for a template's versions, is outside that query's key condition.
+        Assert.Null(await _templates.ListAsync("other", 2, first.NextToken, default));
+        Assert.Null(await _templates.ListVersionsAsync(prefix + "-a", 2, first.NextToken, default));
+        Assert.Null(await _templates.ListVersionsAsync(prefix + "-a", 2, "zzzz", default));
     }
 }
