@@ -23,13 +23,18 @@ public sealed class Composition : IDisposable
     private readonly CatalogCache _catalogs;
     private readonly TimeProvider _clock;
 
-    public Composition(Settings settings, TimeProvider? clock = null)
+    /// <param name="dynamoDbHttp">
+    /// How the DynamoDB client makes its HTTP clients; null (Lambda, run.sh) is the SDK's own. Fault tests inject errors
+    /// through it and load harnesses count requests, below the SDK's retries, exactly where a real fault would be.
+    /// </param>
+    public Composition(Settings settings, TimeProvider? clock = null, HttpClientFactory? dynamoDbHttp = null)
     {
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
         var region = RegionEndpoint.GetBySystemName(settings.Region);
         var dynamoConfig = new AmazonDynamoDBConfig { RegionEndpoint = region };
         if (settings.DynamoDbServiceUrl is { } dynamoUrl) dynamoConfig.ServiceURL = dynamoUrl;
+        if (dynamoDbHttp is not null) dynamoConfig.HttpClientFactory = dynamoDbHttp;
         _dynamo = new AmazonDynamoDBClient(dynamoConfig);
         _sqs = new Lazy<AmazonSQSClient>(() =>
         {

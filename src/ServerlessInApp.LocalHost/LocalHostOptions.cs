@@ -29,6 +29,12 @@ public sealed record LocalHostOptions
     /// <summary>The development key pair the owner signs with: every route, as AdminApiPolicy in AWS.</summary>
     public DevelopmentKey OwnerKey { get; init; } = DevelopmentKey.DefaultOwner;
 
+    /// <summary>
+    /// How the product's DynamoDB client makes its HTTP clients: null (run.sh) is the SDK's own. For fault tests and
+    /// load harnesses only (error injection, request counting); never read from the environment.
+    /// </summary>
+    public Amazon.Runtime.HttpClientFactory? DynamoDbHttpClientFactory { get; init; }
+
     public static LocalHostOptions FromEnvironment(string? urls) => new()
     {
         DynamoDbServiceUrl = Required("DYNAMODB_SERVICE_URL"),

@@ -31,7 +31,7 @@ public static class LocalStack
         bootstrap.Dispose();
 
         var composition = new Composition(new Settings(options.TableName, queueUrl, options.Region, "000000000000",
-            options.DynamoDbServiceUrl, options.SqsServiceUrl));
+            options.DynamoDbServiceUrl, options.SqsServiceUrl), dynamoDbHttp: options.DynamoDbHttpClientFactory);
         var functions = FunctionName.All.ToDictionary(name => name, composition.Function);
 
         var builder = WebApplication.CreateSlimBuilder();
