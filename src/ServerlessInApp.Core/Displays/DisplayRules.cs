@@ -1,10 +1,12 @@
 namespace ServerlessInApp.Core.Displays;
 
 /// <summary>
-/// Caps, enforced on the server. A display counts only while every cap that applies still has room: the campaign's
-/// total, daily and session caps and the app's daily cap across all messages. Days are the endpoint's local days;
-/// a session is the Session.Id the events carry. A display from an earlier day than the counter's (a late event)
-/// counts toward the total and its session but not toward today.
+/// Caps, enforced on the server. Every display counts toward each of the endpoint's counts (the campaign's total,
+/// day and session, and the app's day across all messages), and each count stops at its own cap. Each count is then
+/// the smaller of its cap and the displays in its scope, whatever order the displays arrive in: SQS delivers in no
+/// order, and the counts must end the same. Days are the endpoint's local days; a session is the Session.Id the events
+/// carry. A display from an earlier day than the counter's (a late event) counts toward the total and its session but
+/// not toward today; one from an earlier session (the caller passes no session) counts toward the total and its day.
 /// </summary>
 public static class DisplayRules
 {
@@ -18,27 +20,25 @@ public static class DisplayRules
         var sameSession = session is not null && session == campaign.Session;
         var sessionCount = session is null ? campaign.SessionCount : sameSession ? campaign.SessionCount : 0;
         var isToday = campaignDay == day;
+        var appToday = appDay == day;
 
-        var room = Room(caps.Total, campaign.Total)
+        // Whether the display was within every cap that applies: what the server would have let the device show.
+        var withinCaps = Room(caps.Total, campaign.Total)
             && (!isToday || Room(caps.Daily, campaignDayCount))
             && (session is null || Room(caps.Session, sessionCount))
-            && (appDay != day || Room(appDailyCap, appDayCount));
-        if (!room)
-        {
-            return new DisplayDecision(campaign with { SeenDay = seenDay }, app, Counted: false, firstToday);
-        }
+            && (!appToday || Room(appDailyCap, appDayCount));
 
         var nextCampaign = campaign with
         {
-            Total = campaign.Total + 1,
+            Total = Up(campaign.Total, caps.Total),
             Day = campaignDay,
-            DayCount = isToday ? campaignDayCount + 1 : campaignDayCount,
+            DayCount = isToday ? (int)Up(campaignDayCount, caps.Daily) : campaignDayCount,
             Session = session ?? campaign.Session,
-            SessionCount = session is null ? campaign.SessionCount : sessionCount + 1,
+            SessionCount = session is null ? campaign.SessionCount : (int)Up(sessionCount, caps.Session),
             SeenDay = seenDay,
         };
-        var nextApp = appDay == day ? app with { Day = appDay, DayCount = appDayCount + 1 } : app;
-        return new DisplayDecision(nextCampaign, nextApp, Counted: true, firstToday);
+        var nextApp = appToday ? app with { Day = appDay, DayCount = (int)Up(appDayCount, appDailyCap) } : app;
+        return new DisplayDecision(nextCampaign, nextApp, withinCaps, firstToday);
     }
 
     /// <summary>Whether the endpoint has used up a cap of this campaign as of <paramref name="today"/> and <paramref name="currentSession"/>.</summary>
@@ -56,6 +56,9 @@ public static class DisplayRules
         app is not null && dailyCap is > 0 && app.Day == today && app.DayCount >= dailyCap;
 
     private static bool Room(int? cap, long count) => cap is not > 0 || count < cap;
+
+    /// <summary>One more display, stopping at the cap: a count says whether its cap is reached, not how often a device over-showed.</summary>
+    private static long Up(long count, int? cap) => Room(cap, count) ? count + 1 : count;
 
     /// <summary>A later day starts a new daily count; an earlier one leaves the stored day as it is.</summary>
     private static (string Day, int Count) RollDay(string? storedDay, int storedCount, string day) =>

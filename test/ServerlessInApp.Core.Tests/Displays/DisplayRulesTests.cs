@@ -95,6 +95,38 @@ public sealed class DisplayRulesTests
     }
 
     [Fact]
+    public void TheCountsEndTheSameWhateverOrderTheDisplaysArriveIn()
+    {
+        // Two days and three sessions of one endpoint, against caps that all bind: SQS may deliver them in any order.
+        var displays = new (string Day, string Session, int SessionStart)[]
+        {
+            ("2026-05-01", "A", 1), ("2026-05-01", "A", 1), ("2026-05-01", "B", 2), ("2026-05-01", "B", 2),
+            ("2026-05-01", "B", 2), ("2026-05-02", "C", 3), ("2026-05-02", "C", 3), ("2026-05-02", "C", 3),
+        };
+        var caps = new Caps(Total: 5, Daily: 2, Session: 2);
+        string Final(IEnumerable<(string Day, string Session, int SessionStart)> order)
+        {
+            var (campaign, app, newestSession) = (NoDisplays, NoneAtAll, 0);
+            foreach (var (day, session, started) in order)
+            {
+                // As the trigger does: a display from a session older than the endpoint's current one carries no session.
+                newestSession = Math.Max(newestSession, started);
+                var decision = DisplayRules.Record(campaign, app, day, started == newestSession ? session : null, caps, appDailyCap: 3);
+                (campaign, app) = (decision.Campaign, decision.App);
+            }
+            return $"{campaign with { Revision = 0 }} {app with { Revision = 0 }}";
+        }
+
+        var inOrder = Final(displays);
+        var random = new Random(7);
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal(inOrder, Final(displays.OrderBy(_ => random.Next())));
+        }
+        Assert.Contains("Total = 5, Day = 2026-05-02, DayCount = 2, Session = C, SessionCount = 2", inOrder, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ZeroOrNoCapIsNoCap()
     {
         var (campaign, _, counted) = Show(50, Caps.For(new CampaignLimits { Total = 0, Daily = 0, Session = 0 }, null));

@@ -30,6 +30,9 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
 
     public LocalQueueUrls Queues { get; private set; } = null!;
 
+    /// <summary>The host's services: its Composition (the functions it runs) among them.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>Returns once every event queued so far has been handled (see <see cref="Poll.QueueDrainedAsync"/>).</summary>
     public async Task EventsHandledAsync()
     {
@@ -56,6 +59,9 @@ public class ProductHost(Emulators emulators) : IAsyncLifetime
         {
             await mapping.StopAsync(CancellationToken.None);
         }
+        // A long poll the stop cancelled on our side may still be open at the emulator for up to its wait time, and
+        // would take (and hide for the visibility timeout) messages that arrive meanwhile.
+        await Task.Delay(TimeSpan.FromSeconds(Options.BatchingWindowSeconds + 1));
     }
 
     public virtual async Task InitializeAsync()
