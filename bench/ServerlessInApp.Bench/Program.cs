@@ -4,16 +4,23 @@ using ServerlessInApp.Bench;
 using ServerlessInApp.LocalHost;
 
 // Usage: ServerlessInApp.Bench latency [--events N]
-// Needs the emulators (./bench.sh starts them and sets DYNAMODB_SERVICE_URL and SQS_SERVICE_URL); starts the product
-// in-process on a free port with its own table and queues.
+//        ServerlessInApp.Bench load [--smoke]
+// Needs the emulators (./bench.sh and bench/load.sh start them and set DYNAMODB_SERVICE_URL and SQS_SERVICE_URL);
+// starts the product in-process on a free port with its own table and queues.
+var mode = args.Length > 0 ? args[0] : "";
+if (mode == "load")
+{
+    return await new LoadRun(Console.Out).RunAsync(args.Contains("--smoke") ? LoadRun.Smoke : LoadRun.Full, FreePort, CancellationToken.None);
+}
+
 var events = 100;
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--events" && i + 1 < args.Length) events = int.Parse(args[++i]);
 }
-if (args.Length == 0 || args[0] != "latency")
+if (mode != "latency")
 {
-    Console.Error.WriteLine("Usage: ServerlessInApp.Bench latency [--events N]");
+    Console.Error.WriteLine("Usage: ServerlessInApp.Bench latency [--events N] | load [--smoke]");
     return 2;
 }
 

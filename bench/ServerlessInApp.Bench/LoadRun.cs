@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using ServerlessInApp.LocalHost;
+
+namespace ServerlessInApp.Bench;
+
+/// <summary>
+/// <c>load [--smoke]</c>: issue 5 items 3, 4, 5, 7 and 8 in one run on the local stack, each figure beside its floor
+/// measured in the same run; prints the details, then one markdown table row per figure. Figures, never assertions.
+/// </summary>
+public sealed class LoadRun(TextWriter output)
+{
+    public sealed record Sizes(int StorageEvents, int FetchEndpoints, int FetchRequests, int FetchClients, int ThroughputEvents);
+
+    public static readonly Sizes Full = new(10_000, 200, 5_000, 8, 5_000);
+    public static readonly Sizes Smoke = new(200, 20, 200, 8, 200);
+
+    public async Task<int> RunAsync(Sizes sizes, Func<int> freePort, CancellationToken ct)
+    {
+        await using var sampler = new ResourceSampler();
+        var meter = new DynamoDbMeter();
+        var port = freePort();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var options = LocalHostOptions.FromEnvironment($"http://127.0.0.1:{port}") with
+        {
+            TableName = $"load-{suffix}",
+            EventsQueueName = $"load-events-{suffix}",
+            DeadLetterQueueName = $"load-dlq-{suffix}",
+            DynamoDbHttpClientFactory = meter,
+        };
+        var region = RegionEndpoint.GetBySystemName(options.Region);
+        await using var host = await LocalStack.StartAsync(options, ct);
+        using var owner = SigV4SigningHandler.Client($"http://127.0.0.1:{port}", options.OwnerKey, options.Region);
+        using var device = SigV4SigningHandler.Client($"http://127.0.0.1:{port}", options.AppKey, options.Region);
+        using var sqs = new AmazonSQSClient(new AmazonSQSConfig { RegionEndpoint = region, ServiceURL = options.SqsServiceUrl });
+        using var raw = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { RegionEndpoint = region, ServiceURL = options.DynamoDbServiceUrl });
+        var queueUrl = (await sqs.GetQueueUrlAsync(options.EventsQueueName, ct)).QueueUrl;
+        var deadLetterUrl = (await sqs.GetQueueUrlAsync(options.DeadLetterQueueName, ct)).QueueUrl;
+        var api = new LoadApi(owner, device, sqs, queueUrl, deadLetterUrl);
+
+        output.WriteLine($"load: {Environment.ProcessorCount} cores; storage {sizes.StorageEvents} events, fetch {sizes.FetchRequests} requests " +
+                         $"({sizes.FetchClients} clients, {sizes.FetchEndpoints} endpoints), throughput {sizes.ThroughputEvents} events; " +
+                         $"{options.Pollers} pollers, batch {options.BatchSize}");
+        var total = Stopwatch.StartNew();
+
+        sampler.Phase("storage");
+        var storage = await new StorageWork(api, meter).RunAsync(sizes.StorageEvents, ct);
+        ReportStorage(storage);
+
+        sampler.Phase("fetch");
+        var fetch = await new FetchLatency(api, raw, options.TableName).RunAsync(sizes.FetchEndpoints, sizes.FetchRequests, sizes.FetchClients, ct);
+        ReportFetch(fetch);
+
+        sampler.Phase("throughput");
+        var throughput = await new PipelineThroughput(api, meter, raw, options.TableName, options.Pollers).RunAsync(sizes.ThroughputEvents, ct);
+        ReportThroughput(throughput);
+
+        sampler.Phase("done");
+        await host.StopAsync(ct);
+        var peak = ResourceSampler.PeakWorkingSet / 1048576.0;
+        ReportMemory(sampler, peak);
+        var memoryMb = Math.Max(128, Math.Ceiling(peak));
+        var cost = CostModel.PerMillion(storage, memoryMb);
+        var floorCost = CostModel.PerMillion(storage, memoryMb, storage.Minimum.ReadUnits, storage.Minimum.WriteUnits);
+        ReportCost(storage, cost, floorCost, memoryMb);
+        output.WriteLine($"load: finished in {total.Elapsed.TotalSeconds:F0} s");
+
+        output.WriteLine();
+        output.WriteLine("| figure | ours | floor or peer | ratio | target | holds |");
+        output.WriteLine("|---|---|---|---|---|---|");
+        var perEvent = storage.Units / storage.Events;
+        var minPerEvent = storage.Minimum.Units / storage.Events;
+        Row("storage work per event (DynamoDB capacity units)", F($"{perEvent:F3} CU"), F($"{minPerEvent:F3} CU (design minimum)"),
+            perEvent / minPerEvent, "≤ 1.1", perEvent / minPerEvent <= 1.1);
+        var campaignReads = (double)storage.CampaignReads / storage.Events;
+        Row("campaign-definition reads per event", F($"{campaignReads:F4} ({storage.CampaignReads} in {storage.Events})"), "0", null, "0", storage.CampaignReads == 0);
+        Row($"fetch p50 ({fetch.Clients} clients, 20 entitlements; p95 {fetch.Ours.P95:F2} vs {fetch.Floor.P95:F2} ms)",
+            F($"{fetch.Ours.P50:F2} ms"), F($"{fetch.Floor.P50:F2} ms (raw Query)"), fetch.Ours.P50 / fetch.Floor.P50, "≤ 1.2", fetch.Ours.P50 / fetch.Floor.P50 <= 1.2);
+        Row("fetch p99", F($"{fetch.Ours.P99:F2} ms"), F($"{fetch.Floor.P99:F2} ms (raw Query)"), fetch.Ours.P99 / fetch.Floor.P99, "≤ 1.5", fetch.Ours.P99 / fetch.Floor.P99 <= 1.5);
+        Row("pipeline throughput (PutEvents → table)", F($"{throughput.EventsPerSecond:F0} events/s"),
+            F($"{throughput.FloorItemsPerSecond:F0} items/s (BatchWriteItem, {throughput.Writers} writers)"),
+            throughput.EventsPerSecond / throughput.FloorItemsPerSecond, "≥ 0.8", throughput.EventsPerSecond / throughput.FloorItemsPerSecond >= 0.8);
+        Row("peak memory (working set, whole process)", F($"{peak:F0} MB"), "128 MB", peak / 128, "≤ 128 MB", peak <= 128);
+        Row("cost per million events (us-east-1, 2026 list prices)", F($"${cost.Total:F2}"), F($"${floorCost.Total:F2} (storage at design minimum)"),
+            cost.Total / floorCost.Total, "—", null);
+        return 0;
+    }
+
+    private void Row(string figure, string ours, string floor, double? ratio, string target, bool? holds) =>
+        output.WriteLine($"| {figure} | {ours} | {floor} | {(ratio is { } r ? F($"{r:F2}") : "—")} | {target} | {(holds is { } h ? (h ? "yes" : "no") : "—")} |");
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private void ReportStorage(StorageResult s)
+    {
+        var m = s.Minimum;
+        output.WriteLine();
+        output.WriteLine(F($"storage: {s.Events} events in {s.PutEventsRequests} PutEvents, processed in {s.Elapsed.TotalSeconds:F1} s ({s.TriggerBatches} trigger batches, {(double)s.Events / Math.Max(1, s.TriggerBatches):F1} events each), CPU {s.CpuTime.TotalSeconds:F1} s"));
+        output.WriteLine(F($"  actual:  {s.Requests} requests, {s.ReadUnits:F1} RCU + {s.WriteUnits:F1} WCU = {s.Units:F1} CU ({s.Units / s.Events:F3} per event; {s.Tallies.Sum(t => t.EstimatedUnits):F1} CU computed from item sizes for {s.Tallies.Sum(t => t.Failed)} failed conditions)"));
+        output.WriteLine(F($"  minimum: {m.Requests} requests, {m.ReadUnits:F1} RCU + {m.WriteUnits:F1} WCU = {m.Units:F1} CU ({m.Units / s.Events:F3} per event)"));
+        output.WriteLine(F($"  ratio:   {s.Units / m.Units:F2} in capacity units, {(double)s.Requests / m.Requests:F2} in requests; campaign-definition reads {s.CampaignReads}"));
+        output.WriteLine("  | operation | touches (PK/SK kinds) | requests | per event | failed | RCU | WCU |");
+        output.WriteLine("  |---|---|---|---|---|---|---|");
+        foreach (var t in s.Tallies.OrderByDescending(t => t.ReadUnits + t.WriteUnits))
+        {
+            output.WriteLine(F($"  | {t.Operation} | {t.Kind} | {t.Requests} | {(double)t.Requests / s.Events:F3} | {t.Failed} | {t.ReadUnits:F1} | {t.WriteUnits:F1} |"));
+        }
+    }
+
+    private void ReportFetch(FetchResult f)
+    {
+        output.WriteLine();
+        output.WriteLine(F($"fetch: {f.Ours.Count} GetInAppMessages and {f.Floor.Count} raw Queries, {f.Clients} concurrent clients, {f.Endpoints} endpoints of 20 entitlements ({f.ResponseBytes} bytes a response), alternating in {FetchLatency.Rounds} rounds"));
+        output.WriteLine(F($"  GetInAppMessages: p50 {f.Ours.P50:F2}  p95 {f.Ours.P95:F2}  p99 {f.Ours.P99:F2}  max {f.Ours.Max:F2} ms; CPU {f.CpuTime.TotalMilliseconds / f.Ours.Count:F2} ms a fetch (process, client included)"));
+        output.WriteLine(F($"  raw Query:        p50 {f.Floor.P50:F2}  p95 {f.Floor.P95:F2}  p99 {f.Floor.P99:F2}  max {f.Floor.Max:F2} ms"));
+    }
+
+    private void ReportThroughput(ThroughputResult t)
+    {
+        output.WriteLine();
+        output.WriteLine(F($"throughput: {t.Events} granting events end to end in {t.Pipeline.TotalSeconds:F2} s = {t.EventsPerSecond:F0} events/s (CPU {t.CpuTime.TotalSeconds:F1} s); BatchWriteItem of the same {t.Events} items with {t.Writers} writers in {t.Floor.TotalSeconds:F2} s = {t.FloorItemsPerSecond:F0} items/s"));
+    }
+
+    private void ReportMemory(ResourceSampler sampler, double peakMb)
+    {
+        output.WriteLine();
+        output.WriteLine(F($"memory: peak working set of the process (VmHWM) {peakMb:F0} MB; sampled every 50 ms, per phase:"));
+        foreach (var (phase, (ws, heap)) in sampler.Peaks)
+        {
+            output.WriteLine(F($"  {phase,-10} working set {ws / 1048576.0,6:F0} MB   GC heap {heap / 1048576.0,6:F0} MB"));
+        }
+    }
+
+    private void ReportCost(StorageResult s, CostModel c, CostModel floor, double memoryMb)
+    {
+        output.WriteLine();
+        output.WriteLine(F($"cost per million events (standard workload, {s.Events / (double)s.PutEventsRequests:F0} events per PutEvents, {memoryMb:F0} MB functions):"));
+        output.WriteLine(F($"  HTTP API   {c.HttpRequests,12:F0} requests × ${CostModel.HttpApiPerMillion}/M            = ${c.HttpCost:F4}"));
+        output.WriteLine(F($"  SQS        {c.SqsRequests,12:F0} requests × ${CostModel.SqsPerMillion}/M            = ${c.SqsCost:F4}"));
+        output.WriteLine(F($"  Lambda     {c.LambdaRequests,12:F0} requests × ${CostModel.LambdaRequestsPerMillion}/M + {c.GbSeconds:F1} GB-s × ${CostModel.LambdaArmPerGbSecond} = ${c.LambdaCost:F4}"));
+        output.WriteLine(F($"  DynamoDB   {c.ReadUnits,12:F0} RRU × ${CostModel.ReadUnitsPerMillion}/M + {c.WriteUnits:F0} WRU × ${CostModel.WriteUnitsPerMillion}/M = ${c.DynamoCost:F4}"));
+        output.WriteLine(F($"  total ${c.Total:F4}; with storage at the design minimum ({floor.ReadUnits:F0} RRU, {floor.WriteUnits:F0} WRU) ${floor.Total:F4}"));
+    }
+}
