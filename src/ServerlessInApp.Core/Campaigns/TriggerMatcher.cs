@@ -12,14 +12,20 @@ public static class TriggerMatcher
         if (dimensions?.EventType is null || e.EventType is null) return false;
         if (!DimensionMatcher.MatchesExactly(dimensions.EventType, e.EventType)) return false;
 
-        foreach (var (name, dimension) in dimensions.Attributes ?? new Dictionary<string, AttributeDimension>())
+        if (dimensions.Attributes is { } attributes)
         {
-            if (!DimensionMatcher.Matches(dimension, e.Attributes?.GetValueOrDefault(name))) return false;
+            foreach (var (name, dimension) in attributes)
+            {
+                if (!DimensionMatcher.Matches(dimension, e.Attributes?.GetValueOrDefault(name))) return false;
+            }
         }
-        foreach (var (name, dimension) in dimensions.Metrics ?? new Dictionary<string, MetricDimension>())
+        if (dimensions.Metrics is { } metrics)
         {
-            double? value = e.Metrics is not null && e.Metrics.TryGetValue(name, out var v) ? v : null;
-            if (!DimensionMatcher.Matches(dimension, value)) return false;
+            foreach (var (name, dimension) in metrics)
+            {
+                double? value = e.Metrics is not null && e.Metrics.TryGetValue(name, out var v) ? v : null;
+                if (!DimensionMatcher.Matches(dimension, value)) return false;
+            }
         }
         return true;
     }

@@ -21,7 +21,7 @@ public static class TriggerEvaluator
         if (e.Body.EventType is not { } eventType || !Check.TryParseInstant(e.Body.Timestamp ?? "", out var at)) return granted;
         if (endpoint.OptOut == "ALL" || endpoint.EndpointStatus == "INACTIVE") return granted;
 
-        foreach (var campaign in catalog.CandidatesFor(eventType))
+        foreach (var campaign in catalog.CandidatesFor(e.Body))
         {
             if (!campaign.IsOpenFor(now, endpoint)) continue;
             if (!TriggerMatcher.Matches(campaign.Campaign.Definition.Schedule?.EventFilter, e.Body)) continue;

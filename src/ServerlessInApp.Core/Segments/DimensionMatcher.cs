@@ -15,7 +15,12 @@ public static class DimensionMatcher
         var type = dimension.AttributeType ?? "INCLUSIVE";
         if (type == "EXCLUSIVE")
         {
-            return values is null || !values.Any(v => wanted.Contains(v, StringComparer.Ordinal));
+            if (values is null) return true;
+            foreach (var value in values)
+            {
+                if (ContainsOrdinal(wanted, value)) return false;
+            }
+            return true;
         }
         if (values is null || values.Count == 0) return false;
         foreach (var value in values)
@@ -25,9 +30,14 @@ public static class DimensionMatcher
         return false;
     }
 
-    /// <summary>Matches an event attribute, which holds one value.</summary>
-    public static bool Matches(AttributeDimension dimension, string? value) =>
-        Matches(dimension, value is null ? null : [value]);
+    /// <summary>Matches an event attribute, which holds one value (as the list overload would on a list of it).</summary>
+    public static bool Matches(AttributeDimension dimension, string? value)
+    {
+        var wanted = dimension.Values ?? [];
+        var type = dimension.AttributeType ?? "INCLUSIVE";
+        if (type == "EXCLUSIVE") return value is null || !ContainsOrdinal(wanted, value);
+        return value is not null && Satisfies(type, wanted, value);
+    }
 
     public static bool Matches(MetricDimension dimension, double? value)
     {
@@ -57,12 +67,22 @@ public static class DimensionMatcher
         return dimension.DimensionType == "EXCLUSIVE" ? !contains : contains;
     }
 
+    /// <summary>wanted.Contains(value, StringComparer.Ordinal), without the enumerator.</summary>
+    private static bool ContainsOrdinal(IReadOnlyList<string> wanted, string? value)
+    {
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (string.Equals(wanted[i], value, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
     private static bool Satisfies(string type, IReadOnlyList<string> wanted, string value)
     {
         switch (type)
         {
             case "INCLUSIVE":
-                return wanted.Contains(value, StringComparer.Ordinal);
+                return ContainsOrdinal(wanted, value);
             case "CONTAINS":
                 return wanted.Any(w => value.Contains(w, StringComparison.Ordinal));
         }

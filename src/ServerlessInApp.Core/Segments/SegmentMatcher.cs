@@ -42,5 +42,10 @@ public static class SegmentMatcher
     private static bool Holds(SetDimension? dimension, string? value) =>
         dimension is null || DimensionMatcher.Matches(dimension, value);
 
-    private static IReadOnlyDictionary<string, T> Empty<T>() => new Dictionary<string, T>();
+    private static IReadOnlyDictionary<string, T> Empty<T>() => EmptyMap<T>.Instance;
+
+    private static class EmptyMap<T>
+    {
+        public static readonly IReadOnlyDictionary<string, T> Instance = new Dictionary<string, T>();
+    }
 }
