@@ -15,6 +15,7 @@ using ServerlessInApp.Functions.Logging;
 
 // bench/trigger.sh runs both modes:
 //   trigger [--smoke] [--artifacts DIR] [--rows FILE]   BenchmarkDotNet: full evaluation vs the floor, 10 .. 10,000 campaigns
+//   check                                               the catalog's attribute index keeps every matching campaign
 //   peer [--campaigns N] [--seconds S] --cases FILE --ours FILE
 //                                                       exports the cases for the device matcher and times ours on them
 var mode = args.FirstOrDefault() ?? "trigger";
@@ -25,12 +26,15 @@ switch (mode)
 {
     case "trigger":
         return RunTrigger(smoke, Option("--artifacts") ?? ".local/bench/trigger", Option("--rows"));
+    case "check":
+        IndexCheck.Run();
+        return 0;
     case "peer":
         return RunPeer(int.Parse(Option("--campaigns") ?? "1000", CultureInfo.InvariantCulture),
             double.Parse(Option("--seconds") ?? (smoke ? "1" : "3"), CultureInfo.InvariantCulture),
             Option("--cases") ?? throw new ArgumentException("--cases FILE"), Option("--ours") ?? throw new ArgumentException("--ours FILE"));
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}' (trigger or peer)");
+        Console.Error.WriteLine($"unknown mode '{mode}' (trigger, check or peer)");
         return 2;
 }
 

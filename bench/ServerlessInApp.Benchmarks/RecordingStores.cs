@@ -13,12 +13,21 @@ namespace ServerlessInApp.Benchmarks;
 /// <summary>One write the trigger path asked a store for.</summary>
 public readonly record struct RecordedWrite(string Kind, object Item);
 
-/// <summary>The writes of one invocation, in order.</summary>
+/// <summary>The writes of one invocation, in the order they were asked for (the trigger path may ask from several threads).</summary>
 public sealed class WriteLog
 {
+    private readonly Lock _lock = new();
     public List<RecordedWrite> Writes { get; } = new(64);
-    public void Add(string kind, object item) => Writes.Add(new RecordedWrite(kind, item));
-    public void Clear() => Writes.Clear();
+
+    public void Add(string kind, object item)
+    {
+        lock (_lock) Writes.Add(new RecordedWrite(kind, item));
+    }
+
+    public void Clear()
+    {
+        lock (_lock) Writes.Clear();
+    }
 }
 
 /// <summary>The app's catalog, at a constant version: the cache loads it once and then only checks the stamp.</summary>
