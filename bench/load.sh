@@ -3,7 +3,7 @@
 # pipeline throughput, peak memory and cost per million events, each beside its floor measured in the same run.
 # Prints the details, then one markdown table row per figure: | figure | ours | floor or peer | ratio | target | holds |
 #
-#   bench/load.sh [--smoke]
+#   bench/load.sh [--smoke] [--only storage|fetch|throughput]
 #
 # --smoke: tiny sizes (200 events, 200 fetches), under ~2 minutes; exits 0 whatever the figures (CI calls it).
 # Starts its own emulators (state in .local/load/), stopped on exit.
@@ -14,7 +14,8 @@ cd "$root"
 mode=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --smoke) mode=(--smoke); shift ;;
+    --smoke) mode+=(--smoke); shift ;;
+    --only) mode+=(--only "$2"); shift 2 ;;
     *) echo "load.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done

@@ -40,16 +40,22 @@ public sealed class FetchLatency(LoadApi api, IAmazonDynamoDB raw, string tableN
         await MeasureAsync(Math.Min(requests / 5, 500), clients, i => QueryAsync(appId, ids[i % ids.Count], ct));
         var ours = new List<double>(requests);
         var floor = new List<double>(requests);
+        var both = new List<double>(requests);
         var cpu = TimeSpan.Zero;
+        var floorCpu = TimeSpan.Zero;
         var perRound = (requests + Rounds - 1) / Rounds;
         for (var round = 0; round < Rounds; round++)
         {
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             ours.AddRange(await MeasureAsync(perRound, clients, i => FetchAsync(appId, ids[(round * perRound + i) % ids.Count], ct)));
             cpu += Process.GetCurrentProcess().TotalProcessorTime - before;
+            before = Process.GetCurrentProcess().TotalProcessorTime;
             floor.AddRange(await MeasureAsync(perRound, clients, i => QueryAsync(appId, ids[(round * perRound + i) % ids.Count], ct)));
+            floorCpu += Process.GetCurrentProcess().TotalProcessorTime - before;
+            both.AddRange(await MeasureAsync(perRound, clients, i => QueryAndStampAsync(appId, ids[(round * perRound + i) % ids.Count], ct)));
         }
-        return new FetchResult(new Percentiles(ours), new Percentiles(floor), clients, endpoints, sample.ToJsonString().Length, cpu);
+        return new FetchResult(new Percentiles(ours), new Percentiles(floor), new Percentiles(both), clients, endpoints,
+            sample.ToJsonString().Length, cpu, floorCpu);
     }
 
     private async Task<int> FetchAsync(string appId, string endpointId, CancellationToken ct)
@@ -79,6 +85,24 @@ public sealed class FetchLatency(LoadApi api, IAmazonDynamoDB raw, string tableN
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         } while (start is not null);
         return items;
+    }
+
+    /// <summary>
+    /// What GetInAppMessages sends to DynamoDB, raw: the partition Query and, at the same time, the consistent read of
+    /// the app's catalog stamp (CatalogStore.GetVersionAsync), which every fetch makes.
+    /// </summary>
+    private async Task<int> QueryAndStampAsync(string appId, string endpointId, CancellationToken ct)
+    {
+        var stamp = raw.GetItemAsync(new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new() { [TableDefinition.PartitionKey] = new AttributeValue { S = Keys.App(appId) }, [TableDefinition.SortKey] = new AttributeValue { S = Keys.AppItem } },
+            ProjectionExpression = "#stamp",
+            ExpressionAttributeNames = new() { ["#stamp"] = "CatalogVersion" },
+            ConsistentRead = true,
+        }, ct);
+        var items = await QueryAsync(appId, endpointId, ct);
+        return items + (await stamp).Item.Count;
     }
 
     /// <summary>Runs <paramref name="count"/> calls from <paramref name="clients"/> concurrent loops; returns each call's milliseconds.</summary>

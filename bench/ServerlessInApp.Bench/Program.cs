@@ -4,13 +4,16 @@ using ServerlessInApp.Bench;
 using ServerlessInApp.LocalHost;
 
 // Usage: ServerlessInApp.Bench latency [--events N]
-//        ServerlessInApp.Bench load [--smoke]
+//        ServerlessInApp.Bench load [--smoke] [--only storage|fetch|throughput]
 // Needs the emulators (./bench.sh and bench/load.sh start them and set DYNAMODB_SERVICE_URL and SQS_SERVICE_URL);
 // starts the product in-process on a free port with its own table and queues.
 var mode = args.Length > 0 ? args[0] : "";
 if (mode == "load")
 {
-    return await new LoadRun(Console.Out).RunAsync(args.Contains("--smoke") ? LoadRun.Smoke : LoadRun.Full, FreePort, CancellationToken.None);
+    var sizes = args.Contains("--smoke") ? LoadRun.Smoke : LoadRun.Full;
+    var only = Array.IndexOf(args, "--only");
+    if (only > 0 && only + 1 < args.Length) sizes = LoadRun.Only(sizes, args[only + 1]);
+    return await new LoadRun(Console.Out).RunAsync(sizes, FreePort, CancellationToken.None);
 }
 
 var events = 100;
@@ -20,7 +23,7 @@ for (var i = 1; i < args.Length; i++)
 }
 if (mode != "latency")
 {
-    Console.Error.WriteLine("Usage: ServerlessInApp.Bench latency [--events N] | load [--smoke]");
+    Console.Error.WriteLine("Usage: ServerlessInApp.Bench latency [--events N] | load [--smoke] [--only storage|fetch|throughput]");
     return 2;
 }
 
