@@ -27,6 +27,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 out="$root/.local/bench/trigger"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$out"
 rm -f "$out/rows.md" "$out/peer.md" "$out/cases.json" "$out/ours.json"
 
@@ -54,7 +55,7 @@ if [[ -f "$out/ours.json" ]]; then
   node bench/amplify/match.mjs --cases "$out/cases.json" --ours "$out/ours.json" --seconds "$seconds" >"$out/peer.md" || status=$?
 fi
 
-echo "== figures (nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))"
+echo "== figures (nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); load average at start ${load_start}, at end $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "| figure | ours | floor or peer | ratio | target | holds |"
 echo "|---|---|---|---|---|---|"
 cat "$out/rows.md" "$out/peer.md" 2>/dev/null || true

@@ -54,14 +54,21 @@ async function rate(clear) {
 		}
 		return events.length;
 	};
+	// Per CPU-second of this process (every thread), as the C# side measures ours: other work on shared cores
+	// does not count against either.
+	const cpuSeconds = () => {
+		const { user, system } = process.cpuUsage();
+		return (user + system) / 1e6;
+	};
 	const warmUntil = performance.now() + Math.min(1, seconds / 2) * 1000;
 	while (performance.now() < warmUntil) await run();
 	let best = 0;
 	for (let round = 0; round < 3; round++) {
 		let done = 0;
 		const start = performance.now();
+		const cpu = cpuSeconds();
 		while (performance.now() - start < (seconds / 3) * 1000) done += await run();
-		best = Math.max(best, done / ((performance.now() - start) / 1000));
+		best = Math.max(best, done / (cpuSeconds() - cpu));
 	}
 	return best;
 }
@@ -72,15 +79,15 @@ const oursRate = ours.fullEvalsPerSecond;
 const ratio = oursRate / cold;
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 console.error(
-	`amplify ${version} at ${messages.length} campaigns: ${fmt(cold)} evals/s (memo cleared per event), ${fmt(warm)} evals/s (memo warm); ` +
-		`${qualifying} qualifying per ${events.length} events (ours: ${ours.matchesPerBatch}); ours matcher alone ${fmt(ours.matcherEvalsPerSecond)} evals/s`,
+	`amplify ${version} at ${messages.length} campaigns: ${fmt(cold)} evals per CPU-second (memo cleared per event), ${fmt(warm)} (memo warm); ` +
+		`${qualifying} qualifying per ${events.length} events (ours: ${ours.matchesPerBatch}); ours matcher alone ${fmt(ours.matcherEvalsPerSecond)} evals/CPU-s`,
 );
 if (qualifying !== ours.matchesPerBatch) {
 	console.error(`warning: the matchers disagree on the cases (${qualifying} vs ${ours.matchesPerBatch})`);
 }
 console.log(
-	`| Device matcher at ${messages.length.toLocaleString('en-US')} campaigns: evals/s (one event vs the app's campaigns); ours = TriggerFunction.Handle on 10-record SQS batches incl. JSON and writes, ` +
-		`peer = @aws-amplify/notifications ${version} processInAppMessages, memo cleared per event (memo warm: ${fmt(warm)} evals/s; ours matcher alone: ${fmt(ours.matcherEvalsPerSecond)} evals/s); ` +
+	`| Device matcher at ${messages.length.toLocaleString('en-US')} campaigns: evals per CPU-second (one event vs the app's campaigns); ours = TriggerFunction.Handle on 10-record SQS batches incl. JSON and writes, ` +
+		`peer = @aws-amplify/notifications ${version} processInAppMessages, memo cleared per event (memo warm: ${fmt(warm)}; ours matcher alone: ${fmt(ours.matcherEvalsPerSecond)}); ` +
 		`matches ${ours.matchesPerBatch} vs ${qualifying} per ${events.length} events ` +
-		`| ${fmt(oursRate)} evals/s | ${fmt(cold)} evals/s | ${ratio.toFixed(1)}× | ≥ 20× | ${ratio >= 20 && qualifying === ours.matchesPerBatch ? 'yes' : 'no'} |`,
+		`| ${fmt(oursRate)} evals/CPU-s | ${fmt(cold)} evals/CPU-s | ${ratio.toFixed(1)}× | ≥ 20× | ${ratio >= 20 && qualifying === ours.matchesPerBatch ? 'yes' : 'no'} |`,
 );

@@ -53,5 +53,8 @@ public static class TriggerEvaluator
 
     public static string TreatmentOf(LiveCampaign campaign, string endpointId) =>
         Treatments.TreatmentAssignment.Assign(endpointId, campaign.Id, campaign.Campaign.Definition.HoldoutPercent ?? 0,
-            campaign.Campaign.TreatmentShares());
+            campaign.Campaign.Definition.AdditionalTreatments is null or { Count: 0 } ? DefaultOnly : campaign.Campaign.TreatmentShares());
+
+    /// <summary>The shares of a campaign without additional treatments: the default treatment has everyone.</summary>
+    private static readonly IReadOnlyList<int> DefaultOnly = [100];
 }

@@ -78,10 +78,19 @@ public static partial class Check
     /// An ISO 8601 date (yyyy-MM-dd) with optional time and offset, no offset meaning UTC. The date prefix is required
     /// because the invariant culture would also read "01/05/2026" month-first, silently giving 5 January.
     /// </summary>
-    public static bool TryParseInstant(string value, out DateTimeOffset instant) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
-        && IsoDatePrefix().IsMatch(value);
+    public static bool TryParseInstant(string value, out DateTimeOffset instant)
+    {
+        // The form every client and our own writer use (2026-05-01T12:00:00.000Z) parses to the same instant exactly;
+        // anything else takes the general path.
+        if (value.Length == 24 && value[23] == 'Z' && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant))
+        {
+            return true;
+        }
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
+                   DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant)
+               && IsoDatePrefix().IsMatch(value);
+    }
 
     public static string? First(params string?[] results)
     {
