@@ -43,7 +43,7 @@ static int RunTrigger(bool smoke, string artifacts, string? rowsFile)
     // In process: no per-benchmark project build, so the full run fits a few minutes on two shared cores.
     var job = (smoke
             ? Job.Default.WithWarmupCount(1).WithIterationCount(3).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)).WithId("Short")
-            : Job.Default.WithWarmupCount(4).WithIterationCount(12).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Trigger"))
+            : Job.Default.WithWarmupCount(10).WithIterationCount(12).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).WithId("Trigger"))
         .WithToolchain(InProcessEmitToolchain.Instance);
     var config = ManualConfig.CreateMinimumViable()
         .AddJob(job)
