@@ -5,7 +5,9 @@
 #
 #   ./test.sh
 #
-# Results: .local/test-results/ (one .trx per test project, compat.tap, host and emulator logs).
+# Then ./bench.sh --smoke, so the benchmarks cannot rot (its figures are printed, not judged; not counted as tests).
+#
+# Results: .local/test-results/ (one .trx per test project, compat.tap, host and emulator logs, bench-smoke.log).
 # The last line is always `tests: N passed, N failed`. Exit status is non-zero when a test failed, a
 # runner crashed before it reported, the build failed, or no test ran at all.
 set -uo pipefail
@@ -172,5 +174,15 @@ run_compat() {
   fi
 }
 run_compat
+
+section "bench smoke (./bench.sh --smoke: the benchmarks still run; their figures are not judged)"
+# Stop the compat stack first: the benchmarks start their own emulators.
+cleanup
+if ./bench.sh --smoke >"$results/bench-smoke.log" 2>&1; then
+  sed -n '/^=== every figure/,$p' "$results/bench-smoke.log"
+else
+  tail -n 40 "$results/bench-smoke.log"
+  problems+=("./bench.sh --smoke failed (see .local/test-results/bench-smoke.log)")
+fi
 
 finish
