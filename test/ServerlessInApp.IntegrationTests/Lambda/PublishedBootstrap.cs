@@ -6,9 +6,9 @@ using System.Text;
 namespace ServerlessInApp.IntegrationTests.Lambda;
 
 /// <summary>
-/// src/ServerlessInApp.Functions published once per test run the way deployment publishes it (its Makefile:
-/// Release, self-contained, one RID), only for this machine's architecture instead of arm64 so it can run here.
-/// The tests then start the published <c>bootstrap</c> itself: the deployment artifact, not the handler classes.
+/// src/ServerlessInApp.Functions built once per test run by the Makefile `sam build` runs (Release, Native AOT, one
+/// RID), only for this machine's architecture instead of arm64 so it can run here. The tests then start the built
+/// <c>bootstrap</c> itself: the deployment artifact, not the handler classes.
 /// </summary>
 public sealed class PublishedBootstrap : IAsyncLifetime
 {
@@ -29,8 +29,10 @@ public sealed class PublishedBootstrap : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var project = Path.Combine(FindRepositoryRoot(), "src", "ServerlessInApp.Functions", "ServerlessInApp.Functions.csproj");
-        var startInfo = new ProcessStartInfo("dotnet")
+        // As sam build hands the Makefile an empty ARTIFACTS_DIR: nothing an earlier build left may be run instead.
+        if (Directory.Exists(Path.Combine(_root, "out"))) Directory.Delete(Path.Combine(_root, "out"), recursive: true);
+        var makefile = Path.Combine(FindRepositoryRoot(), "src", "ServerlessInApp.Functions", "Makefile");
+        var startInfo = new ProcessStartInfo("make")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -38,13 +40,11 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         };
         foreach (var argument in new[]
         {
-            "publish", project,
-            "--configuration", "Release",
-            "--runtime", RuntimeIdentifier,
-            "--self-contained", "true",
-            "--artifacts-path", Path.Combine(_root, "artifacts"),
-            "--output", Path.Combine(_root, "out"),
-            "--nologo", "--disable-build-servers",
+            "--makefile", makefile, "build-TriggerFunction",
+            $"ARTIFACTS_DIR={Path.Combine(_root, "out")}",
+            $"DOTNET_ARTIFACTS={Path.Combine(_root, "artifacts")}",
+            $"RUNTIME={RuntimeIdentifier}",
+            "DOTNET_PUBLISH_FLAGS=--disable-build-servers",
         })
         {
             startInfo.ArgumentList.Add(argument);
@@ -55,7 +55,7 @@ public sealed class PublishedBootstrap : IAsyncLifetime
             startInfo.Environment.Remove(inherited);
         }
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start dotnet publish");
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start make");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(PublishTimeout);
@@ -66,12 +66,12 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet publish did not finish within {PublishTimeout}.");
+            throw new TimeoutException($"make build-TriggerFunction did not finish within {PublishTimeout}.");
         }
         if (process.ExitCode != 0 || !File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"dotnet publish exited with {process.ExitCode} ({ExecutablePath} exists: {File.Exists(ExecutablePath)}):\n{await output}\n{await errors}");
+                $"make build-TriggerFunction exited with {process.ExitCode} ({ExecutablePath} exists: {File.Exists(ExecutablePath)}):\n{await output}\n{await errors}");
         }
     }
 
