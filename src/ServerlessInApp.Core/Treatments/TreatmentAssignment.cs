@@ -38,25 +38,15 @@ public static class TreatmentAssignment
         var hash = 14695981039346656037UL;
         // The UTF-8 bytes of campaignId + "/" + endpointId, on the stack for ids of ordinary length.
         var length = campaignId.Length + 1 + endpointId.Length;
-        if (length > 512)
+        Span<char> chars = length <= 512 ? stackalloc char[length] : new char[length];
+        campaignId.CopyTo(chars);
+        chars[campaignId.Length] = '/';
+        endpointId.CopyTo(chars[(campaignId.Length + 1)..]);
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(length);
+        Span<byte> bytes = maxBytes <= 1600 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        foreach (var b in bytes[..Encoding.UTF8.GetBytes(chars, bytes)])
         {
-            foreach (var b in Encoding.UTF8.GetBytes(campaignId + "/" + endpointId))
-            {
-                hash = (hash ^ b) * 1099511628211UL;
-            }
-        }
-        else
-        {
-            Span<char> chars = stackalloc char[length];
-            campaignId.CopyTo(chars);
-            chars[campaignId.Length] = '/';
-            endpointId.CopyTo(chars[(campaignId.Length + 1)..]);
-            Span<byte> bytes = stackalloc byte[length * 3];
-            var written = Encoding.UTF8.GetBytes(chars, bytes);
-            foreach (var b in bytes[..written])
-            {
-                hash = (hash ^ b) * 1099511628211UL;
-            }
+            hash = (hash ^ b) * 1099511628211UL;
         }
         hash ^= hash >> 33;
         hash *= 0xff51afd7ed558ccdUL;

@@ -42,7 +42,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
                     continue;
                 }
                 var needed = group
-                    .Where(r => InAppEventTypes.IsAnalytics(r.Event!.Body.EventType) || catalog.CandidatesFor(r.Event!.Body.EventType ?? "").Any())
+                    .Where(r => InAppEventTypes.IsAnalytics(r.Event!.Body.EventType) || catalog.CandidatesFor(r.Event!.Body).Count > 0)
                     .Select(r => r.Event!.EndpointId)
                     .Distinct(StringComparer.Ordinal)
                     .ToList();

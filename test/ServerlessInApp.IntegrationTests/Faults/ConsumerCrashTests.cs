@@ -35,7 +35,7 @@ public sealed class ConsumerCrashTests(Emulators emulators, FaultWorkloadFixture
         {
             await first.StartAsync();
             var queueUrl = (await sqs.GetQueueUrlAsync(options.EventsQueueName)).QueueUrl;
-            await SendAsync(sqs, queueUrl, fixture.Workload.Messages);
+            await FaultStack.SendAsync(sqs, queueUrl, fixture.Workload.Messages);
             // Kill it once a tenth of the workload is handled, at a moment when it holds records it has not answered for.
             while (true)
             {
@@ -56,12 +56,7 @@ public sealed class ConsumerCrashTests(Emulators emulators, FaultWorkloadFixture
         await using (var second = new LocalHostProcess(emulators, environment))
         {
             await second.StartAsync();
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-            while (await FaultStack.DepthAsync(sqs, events) is var depth && depth.Visible + depth.InFlight > 0)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"the events queue still holds {depth} after 5 minutes");
-                await Task.Delay(250);
-            }
+            await Poll.QueueDrainedAsync(sqs, events, TimeSpan.FromMinutes(5));
         }
 
         var deadLetters = (await sqs.GetQueueUrlAsync(options.DeadLetterQueueName)).QueueUrl;
@@ -71,14 +66,5 @@ public sealed class ConsumerCrashTests(Emulators emulators, FaultWorkloadFixture
         await check.DeleteTableAsync(options.TableName);
         Assert.True(differences.Count == 0, $"{differences.Count} lines unlike the clean run:\n" + string.Join('\n', differences.Take(40)));
         Console.WriteLine($"consumer crash: {total} events, killed with {inFlightAtKill} records in flight, 0 mismatches");
-    }
-
-    private static async Task SendAsync(Amazon.SQS.IAmazonSQS sqs, string queueUrl, IEnumerable<string> bodies)
-    {
-        foreach (var chunk in bodies.Chunk(10))
-        {
-            await sqs.SendMessageBatchAsync(queueUrl,
-                chunk.Select((body, i) => new Amazon.SQS.Model.SendMessageBatchRequestEntry(i.ToString(System.Globalization.CultureInfo.InvariantCulture), body)).ToList());
-        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using ServerlessInApp.IntegrationTests.Fixtures;
 
@@ -13,7 +11,7 @@ namespace ServerlessInApp.IntegrationTests.Faults;
 public sealed class DynamoDbLocalProcess(Emulators emulators) : IAsyncDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "serverlessinapp-ddb-" + Guid.NewGuid().ToString("N"));
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPort.Free();
     private Process? _java;
 
     public string ServiceUrl => $"http://127.0.0.1:{_port}";
@@ -81,12 +79,5 @@ public sealed class DynamoDbLocalProcess(Emulators emulators) : IAsyncDisposable
         {
             // A leftover temp folder is harmless.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -72,11 +72,16 @@ public sealed class FaultStack : IAsyncDisposable
     public async Task SendAsync(IEnumerable<string> bodies)
     {
         using var sqs = _emulators.CreateSqsClient();
+        await SendAsync(sqs, Queues.EventsQueueUrl, bodies);
+    }
+
+    public static async Task SendAsync(IAmazonSQS sqs, string queueUrl, IEnumerable<string> bodies)
+    {
         foreach (var chunk in bodies.Chunk(10))
         {
             var response = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
             {
-                QueueUrl = Queues.EventsQueueUrl,
+                QueueUrl = queueUrl,
                 Entries = chunk.Select((body, i) => new SendMessageBatchRequestEntry(i.ToString(System.Globalization.CultureInfo.InvariantCulture), body)).ToList(),
             });
             Assert.True(response.Failed is not { Count: > 0 }, $"the queue refused {response.Failed?.Count} messages");
@@ -87,14 +92,7 @@ public sealed class FaultStack : IAsyncDisposable
     public async Task DrainedAsync(TimeSpan timeout)
     {
         using var sqs = _emulators.CreateSqsClient();
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var depth = await DepthAsync(sqs, Queues.EventsQueueUrl);
-            if (depth.Visible == 0 && depth.InFlight == 0) return;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"the events queue still holds {depth} after {timeout}");
-            await Task.Delay(250);
-        }
+        await Poll.QueueDrainedAsync(sqs, Queues.EventsQueueUrl, timeout);
     }
 
     public async Task<(int Visible, int InFlight)> DepthAsync(string queueUrl)

@@ -128,8 +128,8 @@ public sealed record FaultWorkload(string AppId, IReadOnlyList<string> CampaignI
                 < 99 => Device.InApp(Device.Clicked, campaigns[random.Next(2)], "0", at, session),
                 _ => Device.InApp(Device.Dismissed, campaigns[random.Next(2)], "0", at, session),
             };
-            e["Timestamp"] = Iso(at);
-            if (roll is >= 90 and < 93) e["Timestamp"] = Iso(session.StartedAt);
+            // A session start is stamped when its session started; every other event at its place in the sequence.
+            e["Timestamp"] = Iso(roll is >= 90 and < 93 ? session.StartedAt : at);
             e["Session"] ??= session.Json();
             events.Add((EndpointId(i), $"event-{n:D5}", e));
         }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ServerlessInApp.IntegrationTests.Fixtures;
 
 namespace ServerlessInApp.IntegrationTests.Faults;
@@ -16,7 +14,7 @@ public sealed class LocalHostProcess(Emulators emulators, IReadOnlyDictionary<st
     public async Task StartAsync()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ServerlessInApp.LocalHost.dll");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -62,11 +60,4 @@ public sealed class LocalHostProcess(Emulators emulators, IReadOnlyDictionary<st
     }
 
     public async ValueTask DisposeAsync() => await KillAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

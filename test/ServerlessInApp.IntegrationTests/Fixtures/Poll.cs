@@ -9,14 +9,15 @@ public static class Poll
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + Timeout;
+        var limit = timeout ?? Timeout;
+        var deadline = DateTime.UtcNow + limit;
         while (true)
         {
             var value = await probe();
             if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Gave up after {Timeout.TotalSeconds} s waiting for {what}; last value: {value}");
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Gave up after {limit.TotalSeconds} s waiting for {what}; last value: {value}");
             await Task.Delay(Interval);
         }
     }
@@ -26,7 +27,7 @@ public static class Poll
     /// handled and deleted by the event source mapping (or moved to the dead-letter queue). A barrier for "nothing
     /// happened" assertions that does not guess a duration.
     /// </summary>
-    public static Task QueueDrainedAsync(IAmazonSQS sqs, string queueUrl) => UntilAsync(
+    public static Task QueueDrainedAsync(IAmazonSQS sqs, string queueUrl, TimeSpan? timeout = null) => UntilAsync(
         async () =>
         {
             var attributes = (await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
@@ -37,5 +38,6 @@ public static class Poll
             return string.Join(' ', attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"));
         },
         counts => counts.Split(' ').All(pair => pair.EndsWith("=0", StringComparison.Ordinal)),
-        $"{queueUrl} to be empty");
+        $"{queueUrl} to be empty",
+        timeout);
 }
