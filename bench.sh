@@ -5,9 +5,10 @@
 #   ./bench.sh [--smoke] [--events N]
 #
 #   1-2  bench/trigger.sh    trigger evaluation vs. deserializing the batch (BenchmarkDotNet), and vs. Amplify's matcher
-#   3-5,7-8 bench/load.sh    storage work per event, fetch latency vs. the raw Query, pipeline throughput vs.
-#                            BatchWriteItem, peak memory, cost per million events (on the local stack)
-#   6    bench/coldstart.sh  cold start of the published function executable, per way of shipping it
+#   3-5,8 bench/load.sh      storage work per event, fetch latency vs. the raw Query, pipeline throughput vs.
+#                            BatchWriteItem, cost per million events (on the local stack)
+#   6-7  bench/coldstart.sh  cold start of the published function executable, per way of shipping it; peak memory
+#                            of each handler's published (AOT) process under load
 #   and  the latency harness event accepted (PutEvents 202) -> message returned by GetInAppMessages, N events (default 100)
 #
 # --smoke: every part at tiny sizes, only to prove it still runs (.ci/run calls it through ./test.sh).

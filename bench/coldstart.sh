@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start of the published function executable, per way of shipping it, beside an empty .NET program.
 #
-#   bench/coldstart.sh [--smoke] [--runs N]
+#   bench/coldstart.sh [--smoke] [--runs N] [--memory N]
 #
 # Publishes (into .local/coldstart/, ignored by git), for this machine's architecture:
 #   fd       framework-dependent, started as `dotnet exec bootstrap.dll` (managed dotnet10, executable mode)
@@ -12,21 +12,25 @@
 # and the empty program bench/coldstart/Empty as empty-fd (the floor of every ratio), empty-sc and empty-aot.
 # Then starts DynamoDB Local + fauxqs, seeds them, and times N (default 10) fresh starts of each variant for each
 # handler (ingest, trigger, fetch, admin), each serving one real invocation against the emulators, side by side.
+# Then the memory of what ships: one aot process per handler serves --memory N (default 300) invocations back to
+# back, and its peak working set (VmHWM) is read before it is stopped.
 # Ends with markdown rows: | figure | ours | floor or peer | ratio | target | holds |. Figures only: exits 0
 # whatever they are (non-zero only when something could not be built or run).
 #
-# --smoke: only empty-fd and aot (what the Makefile ships), one round: a check that it all works, in about 3 minutes.
+# --smoke: only empty-fd and aot (what the Makefile ships), one round, 10 invocations for memory: a check that it all works, in about 3 minutes.
 # Native AOT needs clang (`clang` or a `clang-NN` on PATH); see docs/deployment.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 runs=10
+memory=300
 smoke=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --smoke) smoke=true; runs=1; shift ;;
+    --smoke) smoke=true; runs=1; memory=10; shift ;;
     --runs) runs="$2"; shift 2 ;;
+    --memory) memory="$2"; shift 2 ;;
     *) echo "coldstart.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -127,4 +131,4 @@ STACK_OWNER_PID=$$ infra/local/start.sh "$state_dir" >>"$log" 2>&1 || { echo "co
 source "$state_dir/stack.env"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -m); dotnet $(dotnet --version)"
-AWS_LAMBDA_LOG_LEVEL=WARN dotnet "$harness" --runs "$runs" --samples "$work/samples.csv" "${empties[@]}" "${variants[@]}"
+AWS_LAMBDA_LOG_LEVEL=WARN dotnet "$harness" --runs "$runs" --memory "$memory" --memory-variant aot --samples "$work/samples.csv" "${empties[@]}" "${variants[@]}"

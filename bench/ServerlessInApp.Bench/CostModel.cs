@@ -18,6 +18,9 @@ public sealed record CostModel(double HttpRequests, double SqsRequests, double L
     public const double WriteUnitsPerMillion = 0.625;
     public const double ReadUnitsPerMillion = 0.125;
 
+    /// <summary>The memory size at which a function gets one full vCPU (Lambda's documented 1,769 MB).</summary>
+    public const double FullVcpuMb = 1769;
+
     public double HttpCost => HttpRequests / 1e6 * HttpApiPerMillion;
     public double SqsCost => SqsRequests / 1e6 * SqsPerMillion;
     public double LambdaCost => LambdaRequests / 1e6 * LambdaRequestsPerMillion + GbSeconds * LambdaArmPerGbSecond;
@@ -29,19 +32,21 @@ public sealed record CostModel(double HttpRequests, double SqsRequests, double L
     /// events of a PutEvents; per trigger batch one invocation, one ReceiveMessage and one DeleteMessageBatch (empty
     /// long polls left out); Lambda duration = the process's CPU time over the phase (all four handlers, the local
     /// host and the harness's own clients: an upper bound of handler compute, and a lower bound of billed duration,
-    /// which in AWS also counts the time spent waiting on DynamoDB) at <paramref name="memoryMb"/>; the storage units
-    /// as measured, or as given (the design's minimum).
+    /// which in AWS also counts the time spent waiting on DynamoDB) at <paramref name="memoryMb"/>, stretched by the
+    /// CPU share Lambda gives that memory (a full vCPU at 1,769 MB, in proportion below); the storage units as
+    /// measured, or as given (the design's minimum).
     /// </summary>
     public static CostModel PerMillion(StorageResult run, double memoryMb, double? readUnits = null, double? writeUnits = null)
     {
         var scale = 1e6 / run.Events;
         var eventsPerRequest = (double)run.Events / run.PutEventsRequests;
         var sendsPerRequest = Math.Ceiling(eventsPerRequest / 10);
+        var cpuShare = Math.Min(1, memoryMb / FullVcpuMb);
         return new CostModel(
             run.PutEventsRequests * scale,
             (run.PutEventsRequests * sendsPerRequest + 2.0 * run.TriggerBatches) * scale,
             (run.PutEventsRequests + run.TriggerBatches) * scale,
-            memoryMb / 1024 * run.CpuTime.TotalSeconds * scale,
+            memoryMb / 1024 * run.CpuTime.TotalSeconds / cpuShare * scale,
             (readUnits ?? run.ReadUnits) * scale,
             (writeUnits ?? run.WriteUnits) * scale);
     }

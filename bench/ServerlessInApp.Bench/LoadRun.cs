@@ -81,7 +81,8 @@ public sealed class LoadRun(TextWriter output)
         await host.StopAsync(ct);
         var peak = ResourceSampler.PeakWorkingSet / 1048576.0;
         ReportMemory(sampler, peak);
-        var memoryMb = Math.Max(128, Math.Ceiling(peak));
+        // The functions' MemorySize (template.yaml FunctionMemorySize), set from bench/coldstart.sh's per-handler peaks.
+        const double memoryMb = 128;
         var cost = storage is null ? null : CostModel.PerMillion(storage, memoryMb);
         var floorCost = storage is null ? null : CostModel.PerMillion(storage, memoryMb, storage.Minimum.ReadUnits, storage.Minimum.WriteUnits);
         if (storage is not null) ReportCost(storage, cost!, floorCost!, memoryMb);
@@ -93,7 +94,8 @@ public sealed class LoadRun(TextWriter output)
         if (storage is not null) StorageRows(storage);
         if (fetch is not null) FetchRows(fetch);
         if (throughput is not null) ThroughputRow(throughput);
-        Row("peak memory (working set, whole process)", F($"{peak:F0} MB"), "128 MB", peak / 128, "≤ 128 MB", peak <= 128);
+        // Context only: the per-handler figure against the target comes from bench/coldstart.sh (one process each).
+        Row("peak memory of this whole harness process (all four handlers in one, Kestrel, the load clients)", F($"{peak:F0} MB"), "—", null, "(context)", null);
         if (cost is not null && floorCost is not null)
         {
             Row("cost per million events (us-east-1, 2026 list prices)", F($"${cost.Total:F2}"), F($"${floorCost.Total:F2} (storage at design minimum)"),

@@ -5,7 +5,7 @@ using ServerlessInApp.Functions.Http;
 
 // Cold start of the published function executable (bench/coldstart.sh builds the variants and calls this):
 //
-//   ColdStart --runs N [--handlers ingest,trigger,fetch,admin] [--samples FILE]
+//   ColdStart --runs N [--handlers ingest,trigger,fetch,admin] [--samples FILE] [--memory N [--memory-variant NAME]]
 //             --empty NAME=exe:PATH|dll:PATH ... --variant NAME=exe:PATH|dll:PATH ...
 //
 // exe:PATH is started as is (provided.al2023 starts bootstrap); dll:PATH is started as `dotnet exec PATH`, as the
@@ -15,10 +15,17 @@ using ServerlessInApp.Functions.Http;
 // outcome (what the first one costs the emulators, not the start). An empty program is timed from start to exit. The first --empty is the floor of every ratio.
 // One uncounted warm-up round first (page cache, emulators' JIT), then N rounds, each running every empty program
 // and every variant × handler once, the order rotated per round: side by side on a noisy machine.
+//
+// --memory N: then, for each handler, one process of --memory-variant (default: the last --variant) serves N
+// invocations back to back (Stack.LoadInvocationsAsync: 10-record trigger batches, fetches of 20 messages, PutEvents
+// of 100 events, admin reads and writes), and its peak working set (VmHWM) is read just before it is stopped: what
+// Lambda reports as "Max Memory Used" for a function's process.
 
 var runs = 10;
 var handlers = FunctionName.All.ToList();
 string? samplesFile = null;
+var memoryInvocations = 0;
+string? memoryVariant = null;
 var empties = new List<Launch>();
 var variants = new List<Launch>();
 for (var i = 0; i < args.Length; i++)
@@ -28,6 +35,8 @@ for (var i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--handlers": handlers = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
         case "--samples": samplesFile = args[++i]; break;
+        case "--memory": memoryInvocations = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--memory-variant": memoryVariant = args[++i]; break;
         case "--empty": empties.Add(Launch.Parse(args[++i])); break;
         case "--variant": variants.Add(Launch.Parse(args[++i])); break;
         default: Console.Error.WriteLine($"ColdStart: unknown argument '{args[i]}'"); return 2;
@@ -101,7 +110,99 @@ foreach (var variant in variants)
             $"| cold start {variant.Name} {handler}: start to first invocation (median of {runs}) | {ms:F0} ms | {floor.Name} {floorMs:F0} ms | {ratio:F2}x | <= 1.5x | {(ratio <= 1.5 ? "yes" : "no")} |"));
     }
 }
+
+if (memoryInvocations > 0)
+{
+    var launch = memoryVariant is null ? variants[^1] : variants.Single(v => v.Name == memoryVariant);
+    await stack.CreateLoadAppAsync();
+    // The trigger first: the fetches read what it entitled.
+    var order = handlers.OrderBy(h => h == FunctionName.Trigger ? 0 : h == FunctionName.Fetch ? 1 : 2).ToList();
+    var peaks = new List<(string Handler, MemoryPeak Peak)>();
+    foreach (var handler in order)
+    {
+        var invocations = await stack.LoadInvocationsAsync(handler, memoryInvocations);
+        peaks.Add((handler, await RunUnderLoadAsync(launch, handler, invocations)));
+    }
+    Console.WriteLine();
+    Console.WriteLine($"memory: {launch.Name}, {memoryInvocations} invocations per handler, back to back, one process each; VmHWM read before it was stopped");
+    foreach (var (handler, peak) in peaks)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"  {handler,-8} peak working set {peak.PeakMb,6:F1} MB   working set at the end {peak.EndMb,6:F1} MB   {peak.Seconds,5:F1} s"));
+    }
+    Console.WriteLine();
+    Console.WriteLine("| figure | ours | floor or peer | ratio | target | holds |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var (handler, peak) in peaks)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"| peak memory {launch.Name} {handler}: working set (VmHWM) over {memoryInvocations} invocations | {peak.PeakMb:F0} MB | 128 MB | {peak.PeakMb / 128:F2} | ≤ 128 MB | {(peak.PeakMb <= 128 ? "yes" : "no")} |"));
+    }
+}
 return 0;
+
+async Task<MemoryPeak> RunUnderLoadAsync(Launch launch, string handler, IReadOnlyList<string> invocations)
+{
+    var outcome = api.Arm(invocations);
+    using var process = new Process { StartInfo = launch.StartInfo(FunctionEnvironment(handler, "WARN")) };
+    var output = new System.Text.StringBuilder();
+    process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+    process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+    var started = Stopwatch.GetTimestamp();
+    process.Start();
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    StartTiming timing;
+    double peakMb, endMb;
+    try
+    {
+        timing = await outcome.WaitAsync(TimeSpan.FromMinutes(5));
+        (peakMb, endMb) = ReadMemory(process.Id);
+    }
+    catch (Exception exception)
+    {
+        throw new InvalidOperationException($"{launch.Name} {handler} under load: {exception.Message}\n{output}", exception);
+    }
+    finally
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    if (timing.Errors > 0) throw new InvalidOperationException($"{launch.Name} {handler} under load: {timing.Errors} invocation errors\n{output}");
+    foreach (var body in timing.Bodies) stack.CheckLoad(handler, body);
+    return new MemoryPeak(peakMb, endMb, seconds);
+}
+
+// VmHWM is the peak resident set size of the process, VmRSS the current one (proc(5)), in kB.
+static (double PeakMb, double EndMb) ReadMemory(int pid)
+{
+    double peak = double.NaN, now = double.NaN;
+    foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+    {
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) peak = Kilobytes(line) / 1024;
+        else if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) now = Kilobytes(line) / 1024;
+    }
+    return (peak, now);
+
+    static double Kilobytes(string line) => double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+}
+
+Dictionary<string, string> FunctionEnvironment(string handler, string logLevel) => new()
+{
+    ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
+    ["_HANDLER"] = handler,
+    ["SERVERLESSINAPP_HANDLER"] = handler,
+    ["TABLE_NAME"] = stack.TableName,
+    ["EVENTS_QUEUE_URL"] = stack.EventsQueueUrl,
+    ["ACCOUNT_ID"] = "123456789012",
+    ["AWS_LAMBDA_LOG_LEVEL"] = logLevel,
+    ["AWS_REGION"] = Stack.Required("AWS_REGION"),
+    ["AWS_ACCESS_KEY_ID"] = Stack.Required("AWS_ACCESS_KEY_ID"),
+    ["AWS_SECRET_ACCESS_KEY"] = Stack.Required("AWS_SECRET_ACCESS_KEY"),
+    ["DYNAMODB_SERVICE_URL"] = Stack.Required("DYNAMODB_SERVICE_URL"),
+    ["SQS_SERVICE_URL"] = Stack.Required("SQS_SERVICE_URL"),
+};
 
 async Task<Sample> RunEmptyAsync(Launch launch)
 {
@@ -118,21 +219,7 @@ async Task<Sample> RunFunctionAsync(Launch launch, string handler)
 {
     var (eventJson, check) = await stack.FirstInvocationAsync(handler);
     var (warmEventJson, warmCheck) = await stack.FirstInvocationAsync(handler);
-    var environment = new Dictionary<string, string>
-    {
-        ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
-        ["_HANDLER"] = handler,
-        ["SERVERLESSINAPP_HANDLER"] = handler,
-        ["TABLE_NAME"] = stack.TableName,
-        ["EVENTS_QUEUE_URL"] = stack.EventsQueueUrl,
-        ["ACCOUNT_ID"] = "123456789012",
-        ["AWS_LAMBDA_LOG_LEVEL"] = "INFO",
-        ["AWS_REGION"] = Stack.Required("AWS_REGION"),
-        ["AWS_ACCESS_KEY_ID"] = Stack.Required("AWS_ACCESS_KEY_ID"),
-        ["AWS_SECRET_ACCESS_KEY"] = Stack.Required("AWS_SECRET_ACCESS_KEY"),
-        ["DYNAMODB_SERVICE_URL"] = Stack.Required("DYNAMODB_SERVICE_URL"),
-        ["SQS_SERVICE_URL"] = Stack.Required("SQS_SERVICE_URL"),
-    };
+    var environment = FunctionEnvironment(handler, "INFO");
     var outcome = api.Arm(eventJson, warmEventJson);
     using var process = new Process { StartInfo = launch.StartInfo(environment) };
     var output = new System.Text.StringBuilder();
@@ -181,6 +268,8 @@ static double Median(List<double> values)
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
+
+internal sealed record MemoryPeak(double PeakMb, double EndMb, double Seconds);
 
 internal sealed record Sample(int Round, string Name, string? Handler, double InitMs, double TotalMs, double WarmMs);
 

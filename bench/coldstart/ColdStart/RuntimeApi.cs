@@ -9,8 +9,10 @@ namespace ServerlessInApp.Bench.ColdStart;
 /// <summary>
 /// What one cold start did: when the runtime first asked for work and when it posted the outcome of the first
 /// invocation; then how long the second (warm) invocation took from being handed over to its outcome.
+/// <see cref="Bodies"/> and <see cref="Errors"/> cover every invocation served.
 /// </summary>
-public sealed record StartTiming(long NextTimestamp, long OutcomeTimestamp, bool IsError, string Body, TimeSpan Warm, bool WarmIsError, string WarmBody);
+public sealed record StartTiming(long NextTimestamp, long OutcomeTimestamp, bool IsError, string Body, TimeSpan Warm, bool WarmIsError, string WarmBody,
+    IReadOnlyList<string> Bodies, int Errors);
 
 /// <summary>
 /// A Lambda Runtime API (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html) for one process at a time
@@ -64,9 +66,16 @@ public sealed class RuntimeApi : IDisposable
     /// Makes <paramref name="eventJson"/> the next invocation and <paramref name="warmEventJson"/> the one after; the
     /// task completes when the runtime has posted both outcomes, or with an exception when it reports an init error.
     /// </summary>
-    public Task<StartTiming> Arm(string eventJson, string warmEventJson)
+    public Task<StartTiming> Arm(string eventJson, string warmEventJson) => Arm([eventJson, warmEventJson]);
+
+    /// <summary>
+    /// Makes <paramref name="events"/> (at least two) the next invocations, in order; the task completes when the
+    /// runtime has posted the last outcome, or with an exception when it reports an init error.
+    /// </summary>
+    public Task<StartTiming> Arm(IReadOnlyList<string> events)
     {
-        var armed = new Armed([Guid.NewGuid().ToString(), Guid.NewGuid().ToString()], [eventJson, warmEventJson]);
+        if (events.Count < 2) throw new ArgumentException("give at least two invocations", nameof(events));
+        var armed = new Armed(events.Select(_ => Guid.NewGuid().ToString()).ToArray(), [.. events]);
         lock (_gate) _armed = armed;
         return armed.Outcome.Task;
     }
@@ -103,7 +112,7 @@ public sealed class RuntimeApi : IDisposable
                 var index = Interlocked.Increment(ref armed.Handed) - 1;
                 if (index >= armed.Events.Length)
                 {
-                    // Both invocations are done: keep it waiting until the harness kills the process.
+                    // Every invocation is done: keep it waiting until the harness kills the process.
                     await Task.Delay(Timeout.Infinite, _stopping.Token);
                     return;
                 }
@@ -128,7 +137,8 @@ public sealed class RuntimeApi : IDisposable
                 {
                     armed.Outcome.TrySetResult(new StartTiming(
                         armed.Next[0], armed.Posted[0], armed.IsError[0], armed.Bodies[0],
-                        Stopwatch.GetElapsedTime(armed.Next[1], armed.Posted[1]), armed.IsError[1], armed.Bodies[1]));
+                        Stopwatch.GetElapsedTime(armed.Next[1], armed.Posted[1]), armed.IsError[1], armed.Bodies[1],
+                        armed.Bodies, armed.IsError.Count(error => error)));
                 }
             }
             else if (request.HttpMethod == "POST" && route == "init/error")

@@ -20,6 +20,12 @@ public sealed class Stack : IDisposable
 {
     private readonly Composition _composition;
     private readonly string _prepQueueUrl;
+    private const int LoadEndpoints = 200;
+
+    /// <summary>Campaigns of the load app: what every entitled endpoint's fetch returns (as in bench/load.sh's fetch).</summary>
+    public const int LoadCampaigns = 20;
+    private readonly HashSet<string> _entitledLoadEndpoints = new(StringComparer.Ordinal);
+    private string? _loadAppId;
     private int _sequence;
 
     private Stack(Composition composition, string tableName, string eventsQueueUrl, string prepQueueUrl, string appId)
@@ -115,25 +121,136 @@ public sealed class Stack : IDisposable
         }
     }
 
+    /// <summary>
+    /// A second app for the memory runs, so the cold starts above keep their one-campaign catalog: a segment and
+    /// <see cref="LoadCampaigns"/> campaigns triggered by <c>level_up</c>, so an endpoint that levels up is entitled to
+    /// all of them and its fetch returns that many messages.
+    /// </summary>
+    public async Task CreateLoadAppAsync()
+    {
+        var admin = _composition.Function(FunctionName.Admin);
+        var app = await HttpAsync(admin, Http("POST", "/v1/apps", "POST /v1/apps", null, """{"Name":"coldstart-load"}"""), 201);
+        _loadAppId = (string)JsonNode.Parse(app)!["Id"]!;
+        var parameters = new Dictionary<string, string> { ["ApplicationId"] = _loadAppId };
+        var segment = await HttpAsync(admin, Http("POST", $"/v1/apps/{_loadAppId}/segments", "POST /v1/apps/{ApplicationId}/segments",
+            parameters, """{"Name":"everyone"}"""), 201);
+        var segmentId = (string)JsonNode.Parse(segment)!["Id"]!;
+        for (var i = 1; i <= LoadCampaigns; i++)
+        {
+            await HttpAsync(admin, Http("POST", $"/v1/apps/{_loadAppId}/campaigns", "POST /v1/apps/{ApplicationId}/campaigns", parameters, """
+                {"Name":"level-up-#N#","SegmentId":"#SEG#","Priority":#PRIORITY#,
+                 "MessageConfiguration":{"InAppMessage":{"Layout":"MIDDLE_BANNER","Content":[{"BackgroundColor":"#FFFFFF",
+                   "HeaderConfig":{"Alignment":"CENTER","Header":"Level up #N#","TextColor":"#000000"},
+                   "BodyConfig":{"Alignment":"LEFT","Body":"You reached a new level: here is reward number #N#.","TextColor":"#333333"},
+                   "ImageUrl":"https://example.com/reward-#N#.png",
+                   "PrimaryBtn":{"DefaultConfig":{"BackgroundColor":"#0000FF","Text":"Claim","TextColor":"#FFFFFF","ButtonAction":"DEEP_LINK","Link":"game://reward/#N#"}}}]}},
+                 "Schedule":{"StartTime":"IMMEDIATE","Frequency":"IN_APP_EVENT","EventFilter":{"FilterType":"ENDPOINT","Dimensions":{
+                   "EventType":{"DimensionType":"INCLUSIVE","Values":["level_up"]}}}}}
+                """.Replace("#N#", i.ToString(CultureInfo.InvariantCulture)).Replace("#SEG#", segmentId).Replace("#PRIORITY#", (1 + i % 5).ToString(CultureInfo.InvariantCulture))), 201);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> invocations of <paramref name="handler"/> against the load app, built through the
+    /// product in this process: for the trigger, batches of 10 records ingest really enqueued, one batch in five of
+    /// <c>level_up</c> events (each entitles its endpoint to every campaign) and the rest of events no campaign
+    /// listens for; for fetch, GetInAppMessages of the endpoints the trigger entitled, in turn (run the trigger
+    /// first); for ingest, PutEvents of 100 events (10 endpoints, 10 each); for admin, GetCampaigns of the load app
+    /// and CreateSegment, in turn.
+    /// </summary>
+    public async Task<List<string>> LoadInvocationsAsync(string handler, int count)
+    {
+        var appId = _loadAppId ?? throw new InvalidOperationException("CreateLoadAppAsync first");
+        var parameters = new Dictionary<string, string> { ["ApplicationId"] = appId };
+        var invocations = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var endpoints = Enumerable.Range(0, 10).Select(k => $"load-{(i * 10 + k) % LoadEndpoints}").ToList();
+            switch (handler)
+            {
+                case FunctionName.Trigger:
+                    var granting = i % 5 == 0;
+                    invocations.Add(await TriggerBatchAsync(appId, endpoints, granting ? "level_up" : "item_viewed", 1));
+                    if (granting) _entitledLoadEndpoints.UnionWith(endpoints);
+                    break;
+                case FunctionName.Fetch:
+                    if (_entitledLoadEndpoints.Count == 0) throw new InvalidOperationException("no endpoint is entitled yet: run the trigger's load first");
+                    var endpointId = _entitledLoadEndpoints.Order(StringComparer.Ordinal).ElementAt(i % _entitledLoadEndpoints.Count);
+                    invocations.Add(Http("GET", $"/v1/apps/{appId}/endpoints/{endpointId}/inappmessages",
+                        "GET /v1/apps/{ApplicationId}/endpoints/{EndpointId}/inappmessages",
+                        new Dictionary<string, string> { ["ApplicationId"] = appId, ["EndpointId"] = endpointId }, null));
+                    break;
+                case FunctionName.Ingest:
+                    invocations.Add(Http("POST", $"/v1/apps/{appId}/events", "POST /v1/apps/{ApplicationId}/events", parameters,
+                        PutEvents(endpoints, "item_viewed", 10)));
+                    break;
+                case FunctionName.Admin:
+                    invocations.Add(i % 2 == 0
+                        ? Http("GET", $"/v1/apps/{appId}/campaigns", "GET /v1/apps/{ApplicationId}/campaigns", parameters, null)
+                        : Http("POST", $"/v1/apps/{appId}/segments", "POST /v1/apps/{ApplicationId}/segments", parameters,
+                            $$"""{"Name":"load-segment-{{i}}"}"""));
+                    break;
+                default:
+                    throw new ArgumentException($"unknown handler {handler}");
+            }
+        }
+        return invocations;
+    }
+
+    /// <summary>Throws unless <paramref name="body"/> is what a load invocation of <paramref name="handler"/> should post.</summary>
+    public void CheckLoad(string handler, string body)
+    {
+        switch (handler)
+        {
+            case FunctionName.Trigger:
+                CheckTrigger(body);
+                break;
+            case FunctionName.Fetch:
+                var campaigns = JsonNode.Parse(CheckHttp(body, 200))!["InAppMessageCampaigns"]!.AsArray();
+                if (campaigns.Count != LoadCampaigns) throw new InvalidOperationException($"fetch: expected {LoadCampaigns} messages, got {campaigns.Count}");
+                break;
+            case FunctionName.Ingest:
+                CheckHttp(body, 202);
+                break;
+            default:
+                var response = JsonSerializer.Deserialize(body, LambdaJsonContext.Default.HttpApiResponse);
+                if (response?.StatusCode is not (200 or 201)) throw new InvalidOperationException($"admin: {body}");
+                break;
+        }
+    }
+
     private string FetchRequest() => Http("GET", $"/v1/apps/{AppId}/endpoints/{EntitledEndpoint}/inappmessages",
         "GET /v1/apps/{ApplicationId}/endpoints/{EndpointId}/inappmessages",
         new Dictionary<string, string> { ["ApplicationId"] = AppId, ["EndpointId"] = EntitledEndpoint }, null);
 
-    private async Task<string> TriggerEventAsync(string endpointId)
+    private Task<string> TriggerEventAsync(string endpointId) => TriggerBatchAsync(AppId, [endpointId], "purchase", 1);
+
+    /// <summary>
+    /// An SQS event of the records ingest really enqueued for one PutEvents of <paramref name="eventsPerEndpoint"/>
+    /// events of <paramref name="eventType"/> from each endpoint.
+    /// </summary>
+    private async Task<string> TriggerBatchAsync(string appId, IReadOnlyList<string> endpointIds, string eventType, int eventsPerEndpoint)
     {
-        await HttpAsync(_composition.Function(FunctionName.Ingest), Http("POST", $"/v1/apps/{AppId}/events",
-            "POST /v1/apps/{ApplicationId}/events", new Dictionary<string, string> { ["ApplicationId"] = AppId }, PutEvents(endpointId)), 202);
-        var received = await _composition.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        await HttpAsync(_composition.Function(FunctionName.Ingest), Http("POST", $"/v1/apps/{appId}/events",
+            "POST /v1/apps/{ApplicationId}/events", new Dictionary<string, string> { ["ApplicationId"] = appId },
+            PutEvents(endpointIds, eventType, eventsPerEndpoint)), 202);
+        var expected = endpointIds.Count * eventsPerEndpoint;
+        var messages = new List<Message>();
+        while (messages.Count < expected)
         {
-            QueueUrl = _prepQueueUrl,
-            MaxNumberOfMessages = 1,
-            WaitTimeSeconds = 5,
-            MessageSystemAttributeNames = ["All"],
-            MessageAttributeNames = ["All"],
-        });
-        var message = received.Messages is [var one] ? one : throw new InvalidOperationException("ingest enqueued nothing on the prep queue");
-        await _composition.Sqs.DeleteMessageAsync(_prepQueueUrl, message.ReceiptHandle);
-        var record = new SqsMessage
+            var received = await _composition.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = _prepQueueUrl,
+                MaxNumberOfMessages = Math.Min(10, expected - messages.Count),
+                WaitTimeSeconds = 5,
+                MessageSystemAttributeNames = ["All"],
+                MessageAttributeNames = ["All"],
+            });
+            if (received.Messages is not { Count: > 0 }) throw new InvalidOperationException($"ingest enqueued {messages.Count} of {expected} records on the prep queue");
+            foreach (var message in received.Messages) await _composition.Sqs.DeleteMessageAsync(_prepQueueUrl, message.ReceiptHandle);
+            messages.AddRange(received.Messages);
+        }
+        var records = messages.Select(message => new SqsMessage
         {
             MessageId = message.MessageId,
             ReceiptHandle = message.ReceiptHandle,
@@ -159,8 +276,8 @@ public sealed class Stack : IDisposable
             EventSource = "aws:sqs",
             EventSourceArn = "arn:aws:sqs:us-east-1:000000000000:events",
             AwsRegion = Required("AWS_REGION"),
-        };
-        return JsonSerializer.Serialize(new SqsEvent { Records = [record] }, LambdaJsonContext.Default.SqsEvent);
+        }).ToList();
+        return JsonSerializer.Serialize(new SqsEvent { Records = records }, LambdaJsonContext.Default.SqsEvent);
     }
 
     private static void CheckTrigger(string body)
@@ -202,11 +319,26 @@ public sealed class Stack : IDisposable
         }
     }
 
-    private static string PutEvents(string endpointId)
+    private static string PutEvents(string endpointId) => PutEvents([endpointId], "purchase", 1);
+
+    /// <summary>A PutEvents body: <paramref name="eventsPerEndpoint"/> events of the type from each endpoint, price 25.</summary>
+    private static string PutEvents(IReadOnlyList<string> endpointIds, string eventType, int eventsPerEndpoint)
     {
         var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return """{"BatchItem":{"EP":{"Endpoint":{"ChannelType":"IN_APP"},"Events":{"event-1":{"EventType":"purchase","Timestamp":"NOW","Metrics":{"price":25}}}}}}"""
-            .Replace("EP", endpointId).Replace("NOW", now);
+        var batch = new JsonObject();
+        foreach (var endpointId in endpointIds)
+        {
+            var events = new JsonObject();
+            for (var i = 1; i <= eventsPerEndpoint; i++)
+            {
+                events[$"event-{i}"] = new JsonObject
+                {
+                    ["EventType"] = eventType, ["Timestamp"] = now, ["Metrics"] = new JsonObject { ["price"] = 25 },
+                };
+            }
+            batch[endpointId] = new JsonObject { ["Endpoint"] = new JsonObject { ["ChannelType"] = "IN_APP" }, ["Events"] = events };
+        }
+        return new JsonObject { ["BatchItem"] = batch }.ToJsonString();
     }
 
     /// <summary>An API Gateway HTTP API payload 2.0 event, as the IAM-authorized API sends it.</summary>
