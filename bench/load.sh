@@ -28,6 +28,7 @@ cleanup
 infra/local/install.sh
 dotnet build -nologo -v quiet -c Release bench/ServerlessInApp.Bench >/dev/null
 STACK_OWNER_PID=$$ infra/local/start.sh "$state_dir"
+export STACK_STATE_DIR="$state_dir" # for the emulators' CPU time (bench/ServerlessInApp.Bench/StackCpu.cs)
 # shellcheck disable=SC1091
 source "$state_dir/stack.env"
 AWS_LAMBDA_LOG_LEVEL=WARN dotnet bench/ServerlessInApp.Bench/bin/Release/net10.0/ServerlessInApp.Bench.dll load "${mode[@]}"

@@ -163,7 +163,18 @@ public sealed class LoadRun(TextWriter output)
     {
         output.WriteLine();
         output.WriteLine(F($"throughput: {t.Events} granting events end to end in {t.Pipeline.TotalSeconds:F2} s = {t.EventsPerSecond:F0} events/s (CPU {t.CpuTime.TotalSeconds:F1} s); BatchWriteItem of the same {t.Events} items with {t.Writers} writers in {t.Floor.TotalSeconds:F2} s = {t.FloorItemsPerSecond:F0} items/s"));
+        if (t.StackCpuTime.Count > 0)
+        {
+            var cores = Environment.ProcessorCount;
+            output.WriteLine(F($"  CPU per event, pipeline: {Split(t.CpuTime, t.StackCpuTime, t.Events)} = {t.CpuMsPerEvent:F3} ms; at {cores} cores busy that allows at most {cores * 1000 / t.CpuMsPerEvent:F0} events/s"));
+            output.WriteLine(F($"  CPU per item, BatchWriteItem: {Split(t.FloorCpuTime, t.FloorStackCpuTime, t.Events)} = {t.FloorCpuMsPerItem:F3} ms; at {cores} cores, at most {cores * 1000 / t.FloorCpuMsPerItem:F0} items/s"));
+            output.WriteLine(F($"  so CPU alone bounds the ratio at {t.FloorCpuMsPerItem / t.CpuMsPerEvent:F3} on this machine, whatever the concurrency"));
+        }
     }
+
+    private static string Split(TimeSpan own, IReadOnlyDictionary<string, TimeSpan> stack, int count) =>
+        string.Join(" + ", stack.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => F($"{kv.Key} {kv.Value.TotalMilliseconds / count:F3}"))
+            .Prepend(F($"this process {own.TotalMilliseconds / count:F3}"))) + " ms";
 
     private void ReportMemory(ResourceSampler sampler, double peakMb)
     {

@@ -26,6 +26,7 @@ public sealed class PipelineThroughput(LoadApi api, DynamoDbMeter meter, IAmazon
         var workload = Enumerable.Range(0, events).Select(i => Purchase($"buyer-{i:D6}")).ToList();
         meter.Reset();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var stackCpu = StackCpu.Read();
         var clock = Stopwatch.StartNew();
         await api.PostEventsAsync(appId, workload, 4, ct);
         // Every event writes one entitlement (PutItem); the last one written is the end of the pipeline.
@@ -36,11 +37,14 @@ public sealed class PipelineThroughput(LoadApi api, DynamoDbMeter meter, IAmazon
         }
         clock.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var stackCpuUsed = StackCpu.Since(stackCpu);
         await api.WaitForDrainAsync(TimeSpan.FromMinutes(2), ct);
 
         // The floor: the same items (the same keys, so each overwrites what the pipeline wrote with its equal).
         var grantedAt = DateTimeOffset.UtcNow;
         var items = workload.Select(e => Entitlement(appId, e.EndpointId, campaignId, e.EventId, grantedAt)).ToList();
+        var floorCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var floorStackCpu = StackCpu.Read();
         var floorClock = Stopwatch.StartNew();
         var chunks = items.Chunk(25).ToList();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (chunk, token) =>
@@ -56,7 +60,9 @@ public sealed class PipelineThroughput(LoadApi api, DynamoDbMeter meter, IAmazon
             }
         });
         floorClock.Stop();
-        return new ThroughputResult(events, clock.Elapsed, floorClock.Elapsed, writers, cpuUsed);
+        var floorCpuUsed = Process.GetCurrentProcess().TotalProcessorTime - floorCpu;
+        return new ThroughputResult(events, clock.Elapsed, floorClock.Elapsed, writers, cpuUsed, stackCpuUsed,
+            floorCpuUsed, StackCpu.Since(floorStackCpu));
     }
 
     private static LoadEvent Purchase(string endpointId) =>

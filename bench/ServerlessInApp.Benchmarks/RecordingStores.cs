@@ -48,16 +48,19 @@ public sealed class RecordingEndpointStore(IReadOnlyDictionary<string, Endpoint>
 {
     private readonly Task<IReadOnlyDictionary<string, Endpoint>> _profiles = Task.FromResult(profiles);
 
+    // Nothing was stored before, so every grant is a new entitlement.
+    private static readonly Task<bool> NewlyEntitled = Task.FromResult(true);
+
     public Task<IReadOnlyDictionary<string, Endpoint>> GetManyAsync(string appId, IReadOnlyCollection<string> endpointIds, CancellationToken ct)
     {
         log.Add("ReadProfiles", endpointIds);
         return _profiles;
     }
 
-    public Task GrantAsync(Entitlement entitlement, CancellationToken ct)
+    public Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct)
     {
         log.Add("GrantEntitlement", entitlement);
-        return Task.CompletedTask;
+        return NewlyEntitled;
     }
 
     public Task<Endpoint?> GetAsync(string appId, string endpointId, CancellationToken ct) =>
@@ -83,8 +86,7 @@ public sealed class RecordingAnalyticsStore(WriteLog log) : IAnalyticsStore
     private static readonly Task<RecordResult> Recorded = Task.FromResult(RecordResult.Recorded);
     private static readonly Task<bool> Current = Task.FromResult(true);
 
-    public Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters,
-        IReadOnlyList<string> firstEntitlements, MetricKey? firstDisplay, CancellationToken ct)
+    public Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, MetricKey? firstDisplay, CancellationToken ct)
     {
         log.Add("RecordContribution", contribution);
         return Recorded;

@@ -39,8 +39,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
         return response.Item is { Count: > 0 } item ? CounterFrom(item) : DisplayCounter.Empty(scope);
     }
 
-    public async Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters,
-        IReadOnlyList<string> firstEntitlements, MetricKey? firstDisplay, CancellationToken ct)
+    public async Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, MetricKey? firstDisplay, CancellationToken ct)
     {
         var seen = new Put
         {
@@ -50,7 +49,7 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
-        if (counters.Count == 0 && firstEntitlements.Count == 0 && firstDisplay is null)
+        if (counters.Count == 0 && firstDisplay is null)
         {
             try
             {
@@ -69,16 +68,6 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
         }
 
         var items = new List<TransactWriteItem> { new() { Put = seen } };
-        items.AddRange(firstEntitlements.Select(campaignId => new TransactWriteItem
-        {
-            Put = new Put
-            {
-                TableName = tableName,
-                Item = FirstEntitlementItem(contribution.ApplicationId, contribution.EndpointId, campaignId),
-                ConditionExpression = "attribute_not_exists(#pk)",
-                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
-            },
-        }));
         var firstDisplayAt = items.Count;
         if (firstDisplay is not null)
         {
@@ -106,21 +95,11 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             {
                 return RecordResult.Duplicate(reasons[0].Item is { Count: > 0 } old ? ContributionFrom(old) : contribution with { Applied = true });
             }
-            var taken = firstEntitlements.Where((_, i) => 1 + i < reasons.Count && reasons[1 + i].Code == "ConditionalCheckFailed").ToList();
-            if (taken.Count > 0) return RecordResult.Taken(taken);
             if (firstDisplay is not null && firstDisplayAt < reasons.Count && reasons[firstDisplayAt].Code == "ConditionalCheckFailed")
                 return RecordResult.Taken([firstDisplay.CampaignId]);
             if (reasons.Any(r => r.Code is "ConditionalCheckFailed" or "TransactionConflict")) return RecordResult.Conflict;
             throw;
         }
-    }
-
-    /// <summary>Marks that the endpoint's first entitlement to the campaign has been counted; kept forever (no TTL).</summary>
-    private static Dictionary<string, AttributeValue> FirstEntitlementItem(string appId, string endpointId, string campaignId)
-    {
-        var item = Items.Key(Keys.Seen(appId, endpointId), Keys.FirstEntitlement(campaignId));
-        item["Type"] = Items.S("FirstEntitlement");
-        return item;
     }
 
     /// <summary>Marks that the endpoint's unique display of a campaign, treatment and UTC day has been counted; expires with the contributions.</summary>

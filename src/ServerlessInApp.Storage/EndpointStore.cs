@@ -18,6 +18,10 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
 {
     private const string Revision = "Revision";
     private const string GrantedAtMs = "GrantedAtMs";
+
+    /// <summary>On an entitlement: the event that newly entitled the endpoint (counted once in the metrics as Entitled or Holdout).</summary>
+    private const string FirstEventId = "FirstEventId";
+    private const int MaxGrantAttempts = 5;
     // Each round of a race lets at least one writer through, so N writers at once need up to N attempts; the jittered
     // pause between attempts spreads racing writers out so that they rarely collide that often.
     private const int MaxUpsertAttempts = 12;
@@ -154,34 +158,89 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         return new EndpointPartition(endpoint, entitlements, counters, session);
     }
 
-    public async Task GrantAsync(Entitlement entitlement, CancellationToken ct)
+    public async Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct)
     {
-        var item = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId));
-        item["Type"] = Items.S("Entitlement");
-        item["CampaignId"] = Items.S(entitlement.CampaignId);
-        item["CampaignVersion"] = Items.N(entitlement.CampaignVersion);
-        item["EventId"] = Items.S(entitlement.EventId);
-        item["TreatmentId"] = Items.S(entitlement.TreatmentId);
-        item["GrantedAt"] = Items.Date(entitlement.GrantedAt);
-        item[GrantedAtMs] = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds());
-        item[TableDefinition.TimeToLiveAttribute] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds());
-        try
+        var key = Items.Key(Keys.Endpoint(entitlement.ApplicationId, entitlement.EndpointId), Keys.Entitlement(entitlement.CampaignId));
+        var values = new Dictionary<string, AttributeValue>
         {
-            await dynamo.PutItemAsync(new PutItemRequest
+            ["Type"] = Items.S("Entitlement"),
+            ["CampaignId"] = Items.S(entitlement.CampaignId),
+            ["CampaignVersion"] = Items.N(entitlement.CampaignVersion),
+            ["EventId"] = Items.S(entitlement.EventId),
+            ["TreatmentId"] = Items.S(entitlement.TreatmentId),
+            ["GrantedAt"] = Items.Date(entitlement.GrantedAt),
+            [GrantedAtMs] = Items.N(entitlement.GrantedAt.ToUnixTimeMilliseconds()),
+            [TableDefinition.TimeToLiveAttribute] = Items.N(entitlement.ExpiresAt.ToUnixTimeSeconds()),
+        };
+        // "Live" is judged at the grant's own time, so every delivery of an event decides the same way.
+        var grantedAtSeconds = Items.N(entitlement.GrantedAt.ToUnixTimeSeconds());
+        for (var attempt = 1; ; attempt++)
+        {
+            // Most grants refresh a live entitlement: one update, which keeps FirstEventId.
+            try
             {
-                TableName = tableName,
-                Item = item,
-                // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
-                ConditionExpression = "attribute_not_exists(#pk) OR #granted <= :granted",
-                ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs },
-                ExpressionAttributeValues = new() { [":granted"] = item[GrantedAtMs] },
-            }, ct);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            // A later grant is stored already: this one changes nothing.
+                var names = new Dictionary<string, string>
+                {
+                    ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs, ["#expires"] = TableDefinition.TimeToLiveAttribute,
+                };
+                var expression = new List<string>();
+                var attributeValues = new Dictionary<string, AttributeValue> { [":granted"] = values[GrantedAtMs], [":at"] = grantedAtSeconds };
+                var i = 0;
+                foreach (var (name, value) in values)
+                {
+                    names[$"#a{i}"] = name;
+                    attributeValues[$":a{i}"] = value;
+                    expression.Add($"#a{i} = :a{i}");
+                    i++;
+                }
+                var updated = await dynamo.UpdateItemAsync(new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = key,
+                    UpdateExpression = "SET " + string.Join(", ", expression),
+                    // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
+                    ConditionExpression = "attribute_exists(#pk) AND #expires > :at AND #granted <= :granted",
+                    ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = attributeValues,
+                    ReturnValues = ReturnValue.ALL_OLD,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                }, ct);
+                return IsFirst(updated.Attributes, entitlement.EventId);
+            }
+            catch (ConditionalCheckFailedException ex) when (ex.Item is { Count: > 0 } stored && stored.GetN(TableDefinition.TimeToLiveAttribute) > entitlement.GrantedAt.ToUnixTimeSeconds())
+            {
+                // A later grant of a live entitlement is stored already: this one changes nothing.
+                return IsFirst(stored, entitlement.EventId);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // None is stored, or it had expired at this grant's time: this event newly entitles the endpoint.
+            }
+
+            var item = new Dictionary<string, AttributeValue>(key);
+            foreach (var (name, value) in values) item[name] = value;
+            item[FirstEventId] = Items.S(entitlement.EventId);
+            try
+            {
+                await dynamo.PutItemAsync(new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = item,
+                    ConditionExpression = "attribute_not_exists(#pk) OR #expires <= :at",
+                    ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey, ["#expires"] = TableDefinition.TimeToLiveAttribute },
+                    ExpressionAttributeValues = new() { [":at"] = grantedAtSeconds },
+                }, ct);
+                return true;
+            }
+            catch (ConditionalCheckFailedException) when (attempt < MaxGrantAttempts)
+            {
+                // Another delivery stored a live entitlement between the two writes: refresh that one instead.
+            }
         }
     }
+
+    private static bool IsFirst(Dictionary<string, AttributeValue>? stored, string eventId) =>
+        stored?.GetSOrNull(FirstEventId) == eventId;
 
     private static Dictionary<string, AttributeValue> ProfileItem(Endpoint endpoint, long revision)
     {

@@ -15,7 +15,6 @@ namespace ServerlessInApp.Storage;
 ///   ENDPOINT#{appId}#{endpointId}/ DISPLAYS#{campaign|*}  display counter  }
 ///   ENDPOINT#{appId}#{endpointId}/ #SESSION              current session   }
 ///   SEEN#{appId}#{endpointId}    / EVENT#{eventId}       one event's metric contribution (idempotency, TTL)
-///   SEEN#{appId}#{endpointId}    / ENTITLED#{campaignId} the endpoint's first entitlement to the campaign was counted
 ///   SEEN#{appId}#{endpointId}    / DISPLAYED#{campaignId}#{yyyy-MM-dd}#TREATMENT#{id}  its unique display that day was counted (TTL)
 ///   METRICS#{appId}#{campaignId} / DAY#{yyyy-MM-dd}#TREATMENT#{id}  a campaign's daily counters
 /// App ids are hex and campaign ids are hex, so a '#' inside an endpoint id or template name cannot collide.
@@ -46,7 +45,6 @@ public static class Keys
     public static string Entitlement(string campaignId) => EntitlementPrefix + campaignId;
     public static string Displays(string scope) => DisplaysPrefix + scope;
     public static string Seen(string appId, string endpointId) => "SEEN#" + appId + "#" + endpointId;
-    public static string FirstEntitlement(string campaignId) => "ENTITLED#" + campaignId;
     public static string SeenEvent(string eventId) => "EVENT#" + eventId;
     public static string FirstDisplay(string campaignId, string day, string treatmentId) => "DISPLAYED#" + campaignId + "#" + day + "#TREATMENT#" + treatmentId;
     public static string Metrics(string appId, string campaignId) => "METRICS#" + appId + "#" + campaignId;

@@ -14,6 +14,10 @@ public sealed class CatalogCache(ICatalogStore store)
     /// <summary>The app's current catalog, or null when the app does not exist.</summary>
     public async Task<CampaignCatalog?> GetCurrentAsync(string appId, CancellationToken ct)
     {
+        // Nothing cached (a cold start, or an app this process has not served): the load reads the stamp with the
+        // catalog, so reading the stamp first would only add a request to the first invocation.
+        if (!_catalogs.ContainsKey(appId)) return await LoadAsync(appId, ct);
+
         var version = await store.GetVersionAsync(appId, ct);
         if (version is null)
         {
@@ -21,7 +25,11 @@ public sealed class CatalogCache(ICatalogStore store)
             return null;
         }
         if (_catalogs.TryGetValue(appId, out var cached) && cached.Version == version) return cached;
+        return await LoadAsync(appId, ct);
+    }
 
+    private async Task<CampaignCatalog?> LoadAsync(string appId, CancellationToken ct)
+    {
         var loaded = await store.LoadAsync(appId, ct);
         if (loaded is null)
         {

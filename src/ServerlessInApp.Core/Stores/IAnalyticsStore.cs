@@ -10,17 +10,14 @@ public interface IAnalyticsStore
     Task<(DisplayCounter Campaign, DisplayCounter App)> GetCountersAsync(string appId, string endpointId, string campaignId, CancellationToken ct);
 
     /// <summary>
-    /// In one transaction: records the event's contribution (unless the event was recorded before), writes the
-    /// counters (each only if its Revision is still the one read), and claims "first entitlement" for each campaign in
-    /// <paramref name="firstEntitlements"/> (each only if nobody claimed it before, so an endpoint is counted as newly
-    /// entitled to a campaign once, whatever the order or number of deliveries). Returns Recorded; Duplicate with the
-    /// contribution stored earlier; Conflict when a counter changed meanwhile; or ClaimTaken with the campaigns whose
-    /// claim another event holds (drop their part and retry). With <paramref name="firstDisplay"/> it also claims the
-    /// endpoint's first display for that campaign, treatment and UTC day (a unique display, counted once per day in any
-    /// delivery order); ClaimTaken with that campaign when another event holds it.
+    /// In one write (a transaction when there is more than the contribution): records the event's contribution
+    /// (unless the event was recorded before) and writes the counters (each only if its Revision is still the one
+    /// read). Returns Recorded; Duplicate with the contribution stored earlier; or Conflict when a counter changed
+    /// meanwhile. With <paramref name="firstDisplay"/> it also claims the endpoint's first display for that campaign,
+    /// treatment and UTC day (a unique display, counted once per day in any delivery order); ClaimTaken with that
+    /// campaign when another event holds it.
     /// </summary>
-    Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters,
-        IReadOnlyList<string> firstEntitlements, MetricKey? firstDisplay, CancellationToken ct);
+    Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, MetricKey? firstDisplay, CancellationToken ct);
 
     /// <summary>
     /// Adds not-yet-applied contributions to the daily metrics, one update per metric key for the whole set, and marks

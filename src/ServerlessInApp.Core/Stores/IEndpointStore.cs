@@ -29,7 +29,9 @@ public interface IEndpointStore
 
     /// <summary>
     /// Writes the entitlement unless a later grant is stored already, so deliveries in any order and any number of
-    /// times leave the same item.
+    /// times leave the same item. Returns whether the entitlement's event is the one that newly entitled the endpoint:
+    /// the grant that found no entitlement to the campaign live at its time (none, or an expired one). That stays so for
+    /// every redelivery of that event, and for no other event until the entitlement expires.
     /// </summary>
-    Task GrantAsync(Entitlement entitlement, CancellationToken ct);
+    Task<bool> GrantAsync(Entitlement entitlement, CancellationToken ct);
 }

@@ -99,44 +99,29 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
         return new TriggerBatchResult(failed, evaluated, granted, dropped);
     }
 
-    /// <summary>Writes the entitlements the event earns; returns how many can be shown and the "newly entitled" contribution.</summary>
+    /// <summary>
+    /// Writes the entitlements the event earns; returns how many can be shown and the contribution of those it newly
+    /// entitled the endpoint to (Entitled, or Holdout), recorded once per event id.
+    /// </summary>
     private async Task<(int Shown, EventContribution? Contribution)> GrantAsync(
         AppEvent e, Endpoint endpoint, CampaignCatalog catalog, DateTimeOffset now, CancellationToken ct)
     {
         var entitlements = TriggerEvaluator.Evaluate(e, endpoint, catalog, now);
         if (entitlements.Count == 0) return (0, null);
 
-        var byCampaign = new Dictionary<string, MetricContribution>(StringComparer.Ordinal);
+        var newlyEntitled = new List<MetricContribution>();
         foreach (var entitlement in entitlements)
         {
-            await endpoints.GrantAsync(entitlement, ct);
+            if (!await endpoints.GrantAsync(entitlement, ct)) continue;
+            // This event newly entitled the endpoint (in every delivery of it, and no other event did).
             var holdout = entitlement.TreatmentId == TreatmentAssignment.Holdout;
-            byCampaign[entitlement.CampaignId] = new MetricContribution(
+            newlyEntitled.Add(new MetricContribution(
                 new MetricKey(entitlement.CampaignId, entitlement.TreatmentId, LocalTime.Day(entitlement.GrantedAt, TimeZoneInfo.Utc)),
-                MetricCounts.Zero with { Entitled = holdout ? 0 : 1, Holdout = holdout ? 1 : 0 });
+                MetricCounts.Zero with { Entitled = holdout ? 0 : 1, Holdout = holdout ? 1 : 0 }));
         }
         var shown = entitlements.Count(x => x.TreatmentId != TreatmentAssignment.Holdout);
-
-        // "Newly entitled" is claimed once per endpoint and campaign, by whichever event's record gets there first.
-        while (byCampaign.Count > 0)
-        {
-            var contribution = new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, byCampaign.Values.ToList(), Applied: false);
-            var result = await analytics.RecordAsync(contribution, [], byCampaign.Keys.ToList(), null, ct);
-            switch (result.Outcome)
-            {
-                case RecordOutcome.Recorded:
-                    return (shown, contribution);
-                case RecordOutcome.Duplicate:
-                    return (shown, result.Earlier);
-                case RecordOutcome.ClaimTaken:
-                    foreach (var taken in result.TakenClaims) byCampaign.Remove(taken);
-                    break;
-                default:
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 40)), ct);
-                    break;
-            }
-        }
-        return (shown, null);
+        if (newlyEntitled.Count == 0) return (shown, null);
+        return (shown, await RecordOnceAsync(new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, newlyEntitled, Applied: false), [], ct));
     }
 
     /// <summary>
@@ -179,7 +164,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
             var counters = new List<DisplayCounter> { decision.Campaign };
             if (decision.App != appCounter) counters.Add(decision.App);
 
-            var result = await analytics.RecordAsync(contribution, counters, [], firstDisplay, ct);
+            var result = await analytics.RecordAsync(contribution, counters, firstDisplay, ct);
             if (result.Outcome == RecordOutcome.Recorded) return contribution;
             if (result.Outcome == RecordOutcome.Duplicate) return result.Earlier;
             if (result.Outcome == RecordOutcome.ClaimTaken)
@@ -196,7 +181,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
 
     private async Task<EventContribution?> RecordOnceAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, CancellationToken ct)
     {
-        var result = await analytics.RecordAsync(contribution, counters, [], null, ct);
+        var result = await analytics.RecordAsync(contribution, counters, null, ct);
         return result.Outcome == RecordOutcome.Duplicate ? result.Earlier : contribution;
     }
 

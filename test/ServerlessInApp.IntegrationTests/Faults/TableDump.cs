@@ -8,7 +8,8 @@ namespace ServerlessInApp.IntegrationTests.Faults;
 /// A whole table as sorted lines, so that the state a faulty run leaves can be compared with a clean run's, item by
 /// item. What is left out is bookkeeping that legitimately depends on delivery order or the wall clock, never a count
 /// or an entitlement: the per-event idempotency records (which of several events got to a claim first; when a record
-/// expires), and the session a display counter last counted in when that session is no longer the endpoint's
+/// expires), which event newly entitled an endpoint (an entitlement's FirstEventId: only that it is set is compared),
+/// and the session a display counter last counted in when that session is no longer the endpoint's
 /// current one (nothing reads it then: the session cap applies to the current session). The claims themselves, and
 /// every counter, metric and entitlement, are compared.
 /// </summary>
@@ -57,6 +58,10 @@ public static class TableDump
                 var (pk, sk) = (item["PK"].S, item["SK"].S);
                 var kept = new Dictionary<string, AttributeValue>(item);
                 if (pk.StartsWith(IdempotencyPrefix, StringComparison.Ordinal)) kept.Remove("ExpiresAt");
+                if (sk.StartsWith("ENTITLEMENT#", StringComparison.Ordinal) && kept.ContainsKey("FirstEventId"))
+                {
+                    kept["FirstEventId"] = new AttributeValue { S = "(set)" };
+                }
                 if (sk.StartsWith("DISPLAYS#", StringComparison.Ordinal)
                     && kept.TryGetValue("Session", out var session) && session.S != currentSessions.GetValueOrDefault(pk))
                 {

@@ -112,9 +112,43 @@ public sealed class EndpointStoreTests(StorageTable table) : IClassFixture<Stora
         var reversed = await EntitlementItemAsync(appId, "reversed");
         Assert.Equal("event-2", inOrder!["EventId"].S);
         Assert.Equal("2", inOrder["CampaignVersion"].N);
-        inOrder.Remove("PK");
-        reversed!.Remove("PK");
+        // Only the event that newly entitled the endpoint differs: whichever arrived first.
+        Assert.Equal(("event-1", "event-2"), (inOrder["FirstEventId"].S, reversed!["FirstEventId"].S));
+        foreach (var item in new[] { inOrder, reversed })
+        {
+            item.Remove("PK");
+            item.Remove("FirstEventId");
+        }
         Assert.Equal(RawItems.Describe(inOrder), RawItems.Describe(reversed));
+    }
+
+    [Fact]
+    public async Task Only_the_event_that_found_no_live_entitlement_newly_entitles_the_endpoint_and_its_redeliveries_say_so_again()
+    {
+        var appId = NewId();
+
+        var first = await _endpoints.GrantAsync(Grant(appId, "ep", "event-1", GrantedAt), default);
+        var refresh = await _endpoints.GrantAsync(Grant(appId, "ep", "event-2", GrantedAt.AddMinutes(1)), default);
+        var redelivered = await _endpoints.GrantAsync(Grant(appId, "ep", "event-1", GrantedAt), default);
+        var lateAndOlder = await _endpoints.GrantAsync(Grant(appId, "ep", "event-0", GrantedAt.AddMinutes(-1)), default);
+
+        Assert.Equal((true, false, true, false), (first, refresh, redelivered, lateAndOlder));
+        Assert.Equal("event-2", (await EntitlementItemAsync(appId, "ep"))!["EventId"].S);
+    }
+
+    [Fact]
+    public async Task A_grant_after_the_entitlement_expired_newly_entitles_the_endpoint_again()
+    {
+        var appId = NewId();
+        var expires = GrantedAt.AddHours(1);
+        await _endpoints.GrantAsync(new Entitlement(appId, "ep", "c1", 1, "event-1", GrantedAt, expires), default);
+
+        var whileLive = await _endpoints.GrantAsync(new Entitlement(appId, "ep", "c1", 1, "event-2", expires.AddMinutes(-1), expires.AddMinutes(59)), default);
+        var afterExpiry = await _endpoints.GrantAsync(new Entitlement(appId, "ep", "c1", 1, "event-3", expires.AddHours(2), expires.AddHours(3)), default);
+        var againAfterExpiry = await _endpoints.GrantAsync(new Entitlement(appId, "ep", "c1", 1, "event-3", expires.AddHours(2), expires.AddHours(3)), default);
+
+        Assert.Equal((false, true, true), (whileLive, afterExpiry, againAfterExpiry));
+        Assert.Equal("event-3", (await EntitlementItemAsync(appId, "ep"))!["FirstEventId"].S);
     }
 
     [Fact]
