@@ -176,15 +176,19 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         var grantedAtSeconds = Items.N(entitlement.GrantedAt.ToUnixTimeSeconds());
         for (var attempt = 1; ; attempt++)
         {
-            // Most grants refresh a live entitlement: one update, which keeps FirstEventId.
+            // One update creates the entitlement or refreshes a live one; FirstEventId is set only by the creating grant.
             try
             {
                 var names = new Dictionary<string, string>
                 {
                     ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs, ["#expires"] = TableDefinition.TimeToLiveAttribute,
+                    ["#first"] = FirstEventId,
                 };
-                var expression = new List<string>();
-                var attributeValues = new Dictionary<string, AttributeValue> { [":granted"] = values[GrantedAtMs], [":at"] = grantedAtSeconds };
+                var attributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":granted"] = values[GrantedAtMs], [":at"] = grantedAtSeconds, [":me"] = Items.S(entitlement.EventId),
+                };
+                var expression = new List<string> { "#first = if_not_exists(#first, :me)" };
                 var i = 0;
                 foreach (var (name, value) in values)
                 {
@@ -198,11 +202,12 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
                     TableName = tableName,
                     Key = key,
                     UpdateExpression = "SET " + string.Join(", ", expression),
-                    // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item.
-                    ConditionExpression = "attribute_exists(#pk) AND #expires > :at AND #granted <= :granted",
+                    // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical
+                    // item. An expired one is not refreshed: it is replaced below.
+                    ConditionExpression = "attribute_not_exists(#pk) OR (#expires > :at AND #granted <= :granted)",
                     ExpressionAttributeNames = names,
                     ExpressionAttributeValues = attributeValues,
-                    ReturnValues = ReturnValue.ALL_OLD,
+                    ReturnValues = ReturnValue.ALL_NEW,
                     ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 }, ct);
                 return IsFirst(updated.Attributes, entitlement.EventId);
@@ -214,7 +219,7 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
             }
             catch (ConditionalCheckFailedException)
             {
-                // None is stored, or it had expired at this grant's time: this event newly entitles the endpoint.
+                // The stored one had expired at this grant's time: this event newly entitles the endpoint again.
             }
 
             var item = new Dictionary<string, AttributeValue>(key);
