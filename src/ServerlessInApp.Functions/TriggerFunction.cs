@@ -20,8 +20,12 @@ public sealed class TriggerFunction(TriggerEvaluation evaluation) : IFunction
         var records = sqsEvent.Records.Select(r => new QueuedRecord(r.MessageId, Read(r))).ToList();
 
         var result = await evaluation.ProcessAsync(records, CancellationToken.None);
-        JsonLog.Info($"Batch of {records.Count}: evaluated {result.Evaluated}, granted {result.Granted}, " +
-                     $"dropped {result.Dropped}, failed {result.FailedRecordIds.Count}");
+        // Checked first, so the line is formatted only when it is written.
+        if (JsonLog.IsEnabled(LogLevel.Info))
+        {
+            JsonLog.Info($"Batch of {records.Count}: evaluated {result.Evaluated}, granted {result.Granted}, " +
+                         $"dropped {result.Dropped}, failed {result.FailedRecordIds.Count}");
+        }
 
         var output = new MemoryStream();
         await JsonSerializer.SerializeAsync(output, SqsBatchResponse.Failing(result.FailedRecordIds), LambdaJsonContext.Default.SqsBatchResponse);
