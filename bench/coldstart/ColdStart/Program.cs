@@ -146,12 +146,7 @@ async Task<MemoryPeak> RunUnderLoadAsync(Launch launch, string handler, IReadOnl
     var outcome = api.Arm(invocations);
     using var process = new Process { StartInfo = launch.StartInfo(FunctionEnvironment(handler, "WARN")) };
     var output = new System.Text.StringBuilder();
-    process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-    process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-    var started = Stopwatch.GetTimestamp();
-    process.Start();
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
+    var started = StartCapturingOutput(process, output);
     StartTiming timing;
     double peakMb, endMb;
     try
@@ -172,6 +167,18 @@ async Task<MemoryPeak> RunUnderLoadAsync(Launch launch, string handler, IReadOnl
     if (timing.Errors > 0) throw new InvalidOperationException($"{launch.Name} {handler} under load: {timing.Errors} invocation errors\n{output}");
     foreach (var body in timing.Bodies) stack.CheckLoad(handler, body);
     return new MemoryPeak(peakMb, endMb, seconds);
+}
+
+// Starts the process with its stdout and stderr collected in output (shown when it fails); returns when it started.
+static long StartCapturingOutput(Process process, System.Text.StringBuilder output)
+{
+    process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+    process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+    var started = Stopwatch.GetTimestamp();
+    process.Start();
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return started;
 }
 
 // VmHWM is the peak resident set size of the process, VmRSS the current one (proc(5)), in kB.
@@ -223,12 +230,7 @@ async Task<Sample> RunFunctionAsync(Launch launch, string handler)
     var outcome = api.Arm(eventJson, warmEventJson);
     using var process = new Process { StartInfo = launch.StartInfo(environment) };
     var output = new System.Text.StringBuilder();
-    process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-    process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-    var started = Stopwatch.GetTimestamp();
-    process.Start();
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
+    var started = StartCapturingOutput(process, output);
     StartTiming timing;
     try
     {
