@@ -49,24 +49,6 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
-        if (counters.Count == 0 && firstDisplay is null)
-        {
-            try
-            {
-                await dynamo.PutItemAsync(new PutItemRequest
-                {
-                    TableName = seen.TableName, Item = seen.Item, ConditionExpression = seen.ConditionExpression,
-                    ExpressionAttributeNames = seen.ExpressionAttributeNames,
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                }, ct);
-                return RecordResult.Recorded;
-            }
-            catch (ConditionalCheckFailedException ex)
-            {
-                return RecordResult.Duplicate(ex.Item is { Count: > 0 } old ? ContributionFrom(old) : contribution with { Applied = true });
-            }
-        }
-
         var items = new List<TransactWriteItem> { new() { Put = seen } };
         var firstDisplayAt = items.Count;
         if (firstDisplay is not null)
@@ -135,18 +117,31 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             }
             var items = totals.Where(t => !t.Value.IsZero).Select(t => new TransactWriteItem { Update = MetricUpdate(t.Key.App, t.Key.Key, t.Value) }).ToList();
             var flipsFrom = items.Count;
-            items.AddRange(pending.Select(c => new TransactWriteItem
-            {
-                Update = new Update
+            // A recorded contribution is marked applied; a new one is recorded as applied, unless its event was
+            // recorded before (a redelivery): either way each is added once.
+            items.AddRange(pending.Select(c => c.Recorded
+                ? new TransactWriteItem
                 {
-                    TableName = tableName,
-                    Key = Items.Key(Keys.Seen(c.ApplicationId, c.EndpointId), Keys.SeenEvent(c.EventId)),
-                    UpdateExpression = "SET #applied = :yes",
-                    ConditionExpression = "#applied = :no",
-                    ExpressionAttributeNames = new() { ["#applied"] = "Applied" },
-                    ExpressionAttributeValues = new() { [":yes"] = Items.N(1), [":no"] = Items.N(0) },
-                },
-            }));
+                    Update = new Update
+                    {
+                        TableName = tableName,
+                        Key = Items.Key(Keys.Seen(c.ApplicationId, c.EndpointId), Keys.SeenEvent(c.EventId)),
+                        UpdateExpression = "SET #applied = :yes",
+                        ConditionExpression = "#applied = :no",
+                        ExpressionAttributeNames = new() { ["#applied"] = "Applied" },
+                        ExpressionAttributeValues = new() { [":yes"] = Items.N(1), [":no"] = Items.N(0) },
+                    },
+                }
+                : new TransactWriteItem
+                {
+                    Put = new Put
+                    {
+                        TableName = tableName,
+                        Item = ContributionItem(c with { Applied = true }),
+                        ConditionExpression = "attribute_not_exists(#pk)",
+                        ExpressionAttributeNames = new() { ["#pk"] = TableDefinition.PartitionKey },
+                    },
+                }));
             try
             {
                 await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, ct);
@@ -155,7 +150,8 @@ public sealed class AnalyticsStore(IAmazonDynamoDB dynamo, string tableName, Tim
             catch (TransactionCanceledException ex) when (attempt < MaxApplyAttempts)
             {
                 var reasons = ex.CancellationReasons ?? [];
-                // A contribution another consumer applied meanwhile (or that expired) is dropped; the rest is retried.
+                // A contribution applied meanwhile (by another consumer, or by an earlier delivery of its event) is
+                // dropped, as is one whose record expired; the rest is retried.
                 var applied = Enumerable.Range(0, pending.Count)
                     .Where(i => flipsFrom + i < reasons.Count && reasons[flipsFrom + i].Code == "ConditionalCheckFailed")
                     .ToHashSet();

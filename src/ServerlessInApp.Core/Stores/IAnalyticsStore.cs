@@ -10,8 +10,8 @@ public interface IAnalyticsStore
     Task<(DisplayCounter Campaign, DisplayCounter App)> GetCountersAsync(string appId, string endpointId, string campaignId, CancellationToken ct);
 
     /// <summary>
-    /// In one write (a transaction when there is more than the contribution): records the event's contribution
-    /// (unless the event was recorded before) and writes the counters (each only if its Revision is still the one
+    /// For a display, in one transaction: records the event's contribution (unless the event was recorded before)
+    /// and writes the counters (each only if its Revision is still the one
     /// read). Returns Recorded; Duplicate with the contribution stored earlier; or Conflict when a counter changed
     /// meanwhile. With <paramref name="firstDisplay"/> it also claims the endpoint's first display for that campaign,
     /// treatment and UTC day (a unique display, counted once per day in any delivery order); ClaimTaken with that
@@ -20,8 +20,9 @@ public interface IAnalyticsStore
     Task<RecordResult> RecordAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, MetricKey? firstDisplay, CancellationToken ct);
 
     /// <summary>
-    /// Adds not-yet-applied contributions to the daily metrics, one update per metric key for the whole set, and marks
-    /// each contribution applied in the same transaction, so each is added exactly once even with concurrent consumers.
+    /// Adds not-yet-applied contributions to the daily metrics, one update per metric key for the whole set, and in the
+    /// same transaction marks each recorded contribution applied and records each new one as applied (unless its event
+    /// was recorded before), so each is added exactly once even with redeliveries and concurrent consumers.
     /// </summary>
     Task ApplyAsync(IReadOnlyList<EventContribution> contributions, CancellationToken ct);
 

@@ -92,7 +92,8 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
             }
             catch (Exception) when (!ct.IsCancellationRequested)
             {
-                // The contributions stay recorded as not applied: the redelivered records apply them.
+                // Nothing of the failed write took effect: the redelivered records record and apply their contributions
+                // (a display's stays recorded as not applied, and is applied then).
                 failed.AddRange(pending.Select(p => p.RecordId).Where(id => !failed.Contains(id)));
             }
         }
@@ -121,7 +122,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
         }
         var shown = entitlements.Count(x => x.TreatmentId != TreatmentAssignment.Holdout);
         if (newlyEntitled.Count == 0) return (shown, null);
-        return (shown, await RecordOnceAsync(new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, newlyEntitled, Applied: false), [], ct));
+        return (shown, EventContribution.New(e.ApplicationId, e.EndpointId, e.EventId, newlyEntitled));
     }
 
     /// <summary>
@@ -144,7 +145,7 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
         if (e.Body.EventType != InAppEventTypes.Displayed)
         {
             var counts = e.Body.EventType == InAppEventTypes.Clicked ? MetricCounts.Zero with { Clicked = 1 } : MetricCounts.Zero with { Dismissed = 1 };
-            return await RecordOnceAsync(new EventContribution(e.ApplicationId, e.EndpointId, e.EventId, [new(key, counts)], false), [], ct);
+            return EventContribution.New(e.ApplicationId, e.EndpointId, e.EventId, [new(key, counts)]);
         }
 
         // A late display from a session older than the current one counts toward the total and its day, not toward
@@ -177,12 +178,6 @@ public sealed class TriggerEvaluation(CatalogCache catalogs, IEndpointStore endp
             // Another consumer changed a counter between our read and write: read again after a short random pause.
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), ct);
         }
-    }
-
-    private async Task<EventContribution?> RecordOnceAsync(EventContribution contribution, IReadOnlyList<DisplayCounter> counters, CancellationToken ct)
-    {
-        var result = await analytics.RecordAsync(contribution, counters, null, ct);
-        return result.Outcome == RecordOutcome.Duplicate ? result.Earlier : contribution;
     }
 
     private static SessionMarker? Session(AppEvent e) =>
