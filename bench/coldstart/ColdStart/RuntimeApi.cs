@@ -127,12 +127,15 @@ public sealed class RuntimeApi : IDisposable
                 && (route.EndsWith("/response", StringComparison.Ordinal) || route.EndsWith("/error", StringComparison.Ordinal)))
             {
                 var body = await ReadBody(request);
-                await Reply(response, 202, "{\"status\":\"OK\"}");
                 var index = Array.IndexOf(armed.RequestIds, Uri.UnescapeDataString(route["invocation/".Length..route.LastIndexOf('/')]));
-                if (index < 0) return;
-                armed.Posted[index] = arrived;
-                armed.IsError[index] = route.EndsWith("/error", StringComparison.Ordinal);
-                armed.Bodies[index] = body;
+                if (index >= 0)
+                {
+                    // Stored before the reply: once answered, the runtime goes on to the next invocation at once.
+                    armed.Posted[index] = arrived;
+                    armed.IsError[index] = route.EndsWith("/error", StringComparison.Ordinal);
+                    armed.Bodies[index] = body;
+                }
+                await Reply(response, 202, "{\"status\":\"OK\"}");
                 if (index == armed.Events.Length - 1)
                 {
                     armed.Outcome.TrySetResult(new StartTiming(
