@@ -174,42 +174,43 @@ public sealed class EndpointStore(IAmazonDynamoDB dynamo, string tableName) : IE
         };
         // "Live" is judged at the grant's own time, so every delivery of an event decides the same way.
         var grantedAtSeconds = Items.N(entitlement.GrantedAt.ToUnixTimeSeconds());
+        // One update creates the entitlement or refreshes a live one; FirstEventId is set only by the creating grant.
+        var names = new Dictionary<string, string>
+        {
+            ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs, ["#expires"] = TableDefinition.TimeToLiveAttribute,
+            ["#first"] = FirstEventId,
+        };
+        var attributeValues = new Dictionary<string, AttributeValue>
+        {
+            [":granted"] = values[GrantedAtMs], [":at"] = grantedAtSeconds, [":me"] = Items.S(entitlement.EventId),
+        };
+        var expression = new List<string> { "#first = if_not_exists(#first, :me)" };
+        var i = 0;
+        foreach (var (name, value) in values)
+        {
+            names[$"#a{i}"] = name;
+            attributeValues[$":a{i}"] = value;
+            expression.Add($"#a{i} = :a{i}");
+            i++;
+        }
+        var update = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = key,
+            UpdateExpression = "SET " + string.Join(", ", expression),
+            // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical item. An
+            // expired one is not refreshed: it is replaced below.
+            ConditionExpression = "attribute_not_exists(#pk) OR (#expires > :at AND #granted <= :granted)",
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = attributeValues,
+            ReturnValues = ReturnValue.ALL_NEW,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
         for (var attempt = 1; ; attempt++)
         {
-            // One update creates the entitlement or refreshes a live one; FirstEventId is set only by the creating grant.
             try
             {
-                var names = new Dictionary<string, string>
-                {
-                    ["#pk"] = TableDefinition.PartitionKey, ["#granted"] = GrantedAtMs, ["#expires"] = TableDefinition.TimeToLiveAttribute,
-                    ["#first"] = FirstEventId,
-                };
-                var attributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":granted"] = values[GrantedAtMs], [":at"] = grantedAtSeconds, [":me"] = Items.S(entitlement.EventId),
-                };
-                var expression = new List<string> { "#first = if_not_exists(#first, :me)" };
-                var i = 0;
-                foreach (var (name, value) in values)
-                {
-                    names[$"#a{i}"] = name;
-                    attributeValues[$":a{i}"] = value;
-                    expression.Add($"#a{i} = :a{i}");
-                    i++;
-                }
-                var updated = await dynamo.UpdateItemAsync(new UpdateItemRequest
-                {
-                    TableName = tableName,
-                    Key = key,
-                    UpdateExpression = "SET " + string.Join(", ", expression),
-                    // The latest grant wins whatever order deliveries arrive in; an equal one rewrites the identical
-                    // item. An expired one is not refreshed: it is replaced below.
-                    ConditionExpression = "attribute_not_exists(#pk) OR (#expires > :at AND #granted <= :granted)",
-                    ExpressionAttributeNames = names,
-                    ExpressionAttributeValues = attributeValues,
-                    ReturnValues = ReturnValue.ALL_NEW,
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                }, ct);
+                var updated = await dynamo.UpdateItemAsync(update, ct);
                 return IsFirst(updated.Attributes, entitlement.EventId);
             }
             catch (ConditionalCheckFailedException ex) when (ex.Item is { Count: > 0 } stored && stored.GetN(TableDefinition.TimeToLiveAttribute) > entitlement.GrantedAt.ToUnixTimeSeconds())
